@@ -1,0 +1,199 @@
+/*
+ * Ferrite's system-call ABI: the one contract between user programs and the
+ * kernel, shared by kernel/ and posix/. It is the same on every machine.
+ *
+ * A program enters the kernel by calling the gate, whose address the kernel
+ * passes in the auxiliary vector (AT_FERRITE_GATE):
+ *
+ *     long gate(long nr, long a0, long a1, long a2, long a3, long a4);
+ *
+ * with the System V calling convention. A negative result is -FE_E*; any other
+ * result is the call's value. Nothing else about the gate is part of the ABI:
+ * on native it executes `syscall`, in the sim it hands the call to the kernel
+ * process through a shared page.
+ *
+ * Rules every call keeps: every handle is checked for existence, type and
+ * rights; every pointer and length is checked against the caller's mappings
+ * before anything is committed; a call that fails changes nothing.
+ */
+#ifndef FERRITE_ABI_H
+#define FERRITE_ABI_H
+
+#include <stdint.h>
+
+/* Auxiliary vector entry carrying the gate's address (not a Linux AT_ value). */
+#define AT_FERRITE_GATE 0x4645u
+
+/* Handles: small non-negative integers into the caller's capability table. */
+typedef int32_t fe_handle_t;
+#define FE_NO_HANDLE (-1)
+
+/* Timeouts, in nanoseconds, relative to the call. */
+#define FE_FOREVER (-1L)
+#define FE_POLL 0L
+
+enum fe_syscall {
+	FE_SYS_DEBUG_WRITE = 1, /* (buf, len) -> len */
+	FE_SYS_PROC_EXIT,       /* (status) -> does not return */
+	FE_SYS_THREAD_EXIT,     /* () -> does not return */
+	FE_SYS_YIELD,           /* () -> 0 */
+	FE_SYS_CLOCK,           /* () -> monotonic ns */
+	FE_SYS_SLEEP,           /* (ns) -> 0 */
+	FE_SYS_HANDLE_CLOSE,    /* (h) -> 0 */
+	FE_SYS_HANDLE_DUP,      /* (h, rights) -> new h; rights must be a subset */
+	FE_SYS_HANDLE_INFO,     /* (h, struct fe_handle_info *) -> 0 */
+	FE_SYS_ENDPOINT_CREATE, /* () -> h */
+	FE_SYS_CALL,            /* (h, struct fe_msg *, timeout) -> 0, reply in msg */
+	FE_SYS_RECV,            /* (h, struct fe_msg *, timeout) -> reply handle */
+	FE_SYS_REPLY,           /* (reply h, struct fe_msg *) -> 0 */
+	FE_SYS_NOTIFY_CREATE,   /* () -> h */
+	FE_SYS_NOTIFY_SIGNAL,   /* (h, bits) -> 0 */
+	FE_SYS_NOTIFY_WAIT,     /* (h, uint64_t *bits, timeout) -> 0 */
+	FE_SYS_MEM_MAP,         /* (addr or 0, len, prot) -> addr; anonymous */
+	FE_SYS_MEM_UNMAP,       /* (addr, len) -> 0 */
+	FE_SYS_MEMOBJ_CREATE,   /* (size) -> h */
+	FE_SYS_MEMOBJ_MAP,      /* (h, addr or 0, len, prot, offset) -> addr */
+	FE_SYS_PROC_SPAWN,      /* (image, len, struct fe_spawn *) -> proc h */
+	FE_SYS_PROC_WAIT,       /* (h, struct fe_exit *, timeout) -> 0 */
+	FE_SYS_PROC_KILL,       /* (h) -> 0 */
+	FE_SYS_THREAD_CREATE,   /* (entry, stack top, arg) -> thread h */
+	FE_SYS_GETPID,          /* () -> pid */
+	FE_SYS_SET_PRIORITY,    /* (prio) -> 0; 0 lowest .. FE_PRIO_MAX */
+	FE_SYS_RANDOM,          /* (buf, len) -> len; seeded, deterministic in the sim */
+	FE_SYS_COUNT
+};
+
+/* Error codes: the values of the common Linux errno numbers, so libc can
+ * pass them through unchanged. */
+enum fe_error {
+	FE_EPERM = 1,
+	FE_ENOENT = 2,
+	FE_ESRCH = 3,
+	FE_EINTR = 4,
+	FE_E2BIG = 7,
+	FE_ENOEXEC = 8,
+	FE_EBADF = 9,
+	FE_EAGAIN = 11,
+	FE_ENOMEM = 12,
+	FE_EACCES = 13, /* handle lacks a right the call needs */
+	FE_EFAULT = 14, /* a pointer or range is not mapped as needed */
+	FE_EBUSY = 16,
+	FE_EINVAL = 22,
+	FE_EMFILE = 24, /* capability table full */
+	FE_EPIPE = 32,  /* no server: every receive right on the endpoint is gone */
+	FE_ENOSYS = 38,
+	FE_EMSGSIZE = 90,
+	FE_ECONNRESET = 104, /* the server died or dropped the call before replying */
+	FE_ETIMEDOUT = 110,
+};
+
+/* Object types, as reported by FE_SYS_HANDLE_INFO. */
+enum fe_obj_type {
+	FE_OBJ_NONE = 0,
+	FE_OBJ_ENDPOINT,
+	FE_OBJ_REPLY,
+	FE_OBJ_NOTIFY,
+	FE_OBJ_MEMOBJ,
+	FE_OBJ_PROCESS,
+	FE_OBJ_THREAD,
+};
+
+/* Rights carried by a handle. A duplicate may only drop rights. */
+#define FE_RIGHT_DUP (1u << 0)      /* may be duplicated */
+#define FE_RIGHT_TRANSFER (1u << 1) /* may be sent in a message */
+#define FE_RIGHT_CALL (1u << 2)     /* endpoint: call */
+#define FE_RIGHT_RECV (1u << 3)     /* endpoint: receive */
+#define FE_RIGHT_SIGNAL (1u << 4)   /* notification: signal */
+#define FE_RIGHT_WAIT (1u << 5)     /* notification, process: wait */
+#define FE_RIGHT_READ (1u << 6)     /* memory object: map readable */
+#define FE_RIGHT_WRITE (1u << 7)    /* memory object: map writable */
+#define FE_RIGHT_EXEC (1u << 8)     /* memory object: map executable */
+#define FE_RIGHT_KILL (1u << 9)     /* process: kill */
+#define FE_RIGHTS_ALL 0x3ffu
+
+/* Mapping protections. */
+#define FE_PROT_READ 1u
+#define FE_PROT_WRITE 2u
+#define FE_PROT_EXEC 4u
+
+#define FE_PAGE_SIZE 4096ul
+#define FE_PRIO_MAX 31
+#define FE_PRIO_DEFAULT 16
+
+/*
+ * A message: a label and four words always travel; a buffer and one handle
+ * travel when given. On FE_SYS_CALL the same structure receives the reply; on
+ * FE_SYS_RECV it receives the request.
+ *
+ * Sending: label, w[], buf/len (len <= FE_MSG_MAX_BUF), handle (or
+ * FE_NO_HANDLE; it needs FE_RIGHT_TRANSFER and is copied, not moved).
+ * Receiving: rbuf/rcap say where the peer's buffer may go. The kernel sets
+ * rlen to the peer's full length and copies min(rlen, rcap) bytes; rlen >
+ * rcap means the buffer was cut short, and FE_MSG_TRUNCATED is set in flags.
+ * A received handle is installed in the receiver's table and its number
+ * written to handle (FE_NO_HANDLE if none).
+ */
+#define FE_MSG_MAX_BUF (64u * 1024u)
+#define FE_MSG_TRUNCATED 1u
+
+struct fe_msg {
+	uint64_t label;
+	uint64_t w[4];
+	const void *buf;
+	uint64_t len;
+	void *rbuf;
+	uint64_t rcap;
+	uint64_t rlen;
+	fe_handle_t handle;
+	uint32_t flags;
+};
+
+struct fe_handle_info {
+	uint32_t type; /* enum fe_obj_type */
+	uint32_t rights;
+	uint64_t koid; /* the object's kernel-wide id, never reused */
+};
+
+/*
+ * Spawning: the image is a static ELF64 x86_64 executable in the caller's
+ * memory. argv is `argc` NUL-terminated strings laid end to end in
+ * args/args_len. The handles listed are copied into the child's table at
+ * numbers 0 .. nhandles-1 (each needs FE_RIGHT_TRANSFER).
+ */
+#define FE_SPAWN_MAX_HANDLES 16
+#define FE_SPAWN_MAX_ARGS (16u * 1024u)
+
+struct fe_spawn {
+	const char *args;
+	uint64_t args_len;
+	uint32_t argc;
+	uint32_t priority;
+	uint32_t nhandles;
+	uint32_t reserved;
+	fe_handle_t handles[FE_SPAWN_MAX_HANDLES];
+};
+
+/* How a process ended. */
+enum fe_exit_kind {
+	FE_EXIT_NORMAL = 0, /* code = its exit status */
+	FE_EXIT_KILLED,     /* killed through a process handle or by the host */
+	FE_EXIT_FAULT,      /* a thread faulted: code = enum fe_fault_kind */
+	FE_EXIT_SANDBOX,    /* made a forbidden host call (sim): code = host nr */
+};
+
+enum fe_fault_kind {
+	FE_FAULT_PAGE = 1, /* access to an address not mapped as needed */
+	FE_FAULT_ILLEGAL,  /* illegal instruction */
+	FE_FAULT_ARITH,    /* divide error and other arithmetic traps */
+	FE_FAULT_BADCALL,  /* a system call number that does not exist */
+	FE_FAULT_OTHER,
+};
+
+struct fe_exit {
+	uint32_t kind; /* enum fe_exit_kind */
+	int32_t code;
+	uint64_t addr; /* faulting address, or the address of the host call */
+	uint64_t ip;   /* instruction pointer at the fault */
+};
+
+#endif
