@@ -158,7 +158,8 @@ struct fe_handle_info {
  * Spawning: the image is a static ELF64 x86_64 executable in the caller's
  * memory. argv is `argc` NUL-terminated strings laid end to end in
  * args/args_len. The handles listed are copied into the child's table at
- * numbers 0 .. nhandles-1 (each needs FE_RIGHT_TRANSFER).
+ * numbers 0 .. nhandles-1 (each needs FE_RIGHT_TRANSFER). Priority 0 means
+ * the caller's own priority.
  */
 #define FE_SPAWN_MAX_HANDLES 16
 #define FE_SPAWN_MAX_ARGS (16u * 1024u)

@@ -1,0 +1,60 @@
+/*
+ * Synchronous IPC (endpoints and reply objects) and notifications.
+ *
+ * A call goes client -> endpoint -> server: the server's receive returns a
+ * reply handle, a one-shot capability naming the waiting caller; replying
+ * through it completes the call. If the reply handle disappears unanswered
+ * (closed, or its holder dies) the caller gets -FE_ECONNRESET. When no
+ * handle with the receive right is left on an endpoint, its queued callers
+ * and every later caller get -FE_EPIPE.
+ *
+ * Message bodies are copied straight from the sender's memory to the
+ * receiver's at delivery, page by page through the memory objects; the
+ * kernel keeps only the fixed-size header while a caller waits.
+ */
+#ifndef KERNEL_IPC_H
+#define KERNEL_IPC_H
+
+#include "object.h"
+#include "proc.h"
+
+struct endpoint {
+	struct kobj obj;
+	struct list callers;   /* threads in W_SEND */
+	struct list receivers; /* threads in W_RECV */
+	uint32_t recv_caps;    /* handles holding FE_RIGHT_RECV */
+};
+
+struct reply {
+	struct kobj obj;
+	struct thread *caller; /* the caller in W_REPLY (holds a ref), or NULL */
+};
+
+struct notify {
+	struct kobj obj;
+	uint64_t bits;
+	struct list waiters; /* threads in W_NOTIFY */
+};
+
+struct endpoint *endpoint_create(void);
+/* The operations behind FE_SYS_CALL / RECV / REPLY, arguments already
+ * decoded: `msg` is the header copied in from `uaddr`. */
+int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
+		      uint64_t uaddr, struct kobj *xfer, uint32_t xfer_rights, int64_t timeout);
+int64_t endpoint_recv(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
+		      uint64_t uaddr, int64_t timeout);
+int64_t reply_send(struct thread *t, fe_handle_t rh, struct reply *r, const struct fe_msg *msg,
+		   struct kobj *xfer, uint32_t xfer_rights);
+struct reply *reply_create(struct thread *caller);
+void reply_detach(struct reply *r, int64_t ret);
+
+struct notify *notify_create(void);
+void notify_signal(struct notify *n, uint64_t bits);
+int64_t notify_wait(struct thread *t, struct notify *n, uint64_t out, int64_t timeout);
+
+/* Drop what a call set up before it waited (the handle being sent). */
+void ipc_abort_send(struct thread *t);
+/* Undo an IPC wait of t (timeout or death); see thread_abort. */
+void ipc_abort(struct thread *t);
+
+#endif
