@@ -39,17 +39,17 @@ struct arch_mem;    /* a zero-filled, page-granular piece of memory */
 /* ---- What the machine hands the core at boot ---------------------------- */
 
 struct boot_info {
-	void *heap;              /* memory the kernel allocates its objects from */
+	void *heap; /* memory the kernel allocates its objects from */
 	uint64_t heap_size;
-	const void *init_image;  /* ELF of the first process */
+	const void *init_image; /* ELF of the first process */
 	uint64_t init_size;
-	const char *init_args;   /* its argv, strings laid end to end */
+	const char *init_args; /* its argv, strings laid end to end */
 	uint64_t init_args_len;
 	uint32_t init_argc;
-	const void *bootfs;      /* boot archive, given to init as handle 0 */
+	const void *bootfs; /* boot archive, given to init as handle 0 */
 	uint64_t bootfs_size;
-	uint64_t seed;           /* seeds the kernel's random numbers */
-	bool trace;              /* emit the event trace through arch_trace_write */
+	uint64_t seed; /* seeds the kernel's random numbers */
+	bool trace;    /* emit the event trace through arch_trace_write */
 };
 
 /* The core's entry point. Never returns; the machine stops via arch_halt(). */
@@ -103,8 +103,8 @@ void arch_as_destroy(struct arch_as *as);
 
 /* Map [off, off + len) of `mem` at `va` with FE_PROT_* bits. Page-aligned;
  * the range is free (the core guarantees both). 0 or -FE_ENOMEM. */
-int arch_as_map(struct arch_as *as, uint64_t va, struct arch_mem *mem,
-                uint64_t off, uint64_t len, unsigned prot);
+int arch_as_map(struct arch_as *as, uint64_t va, struct arch_mem *mem, uint64_t off, uint64_t len,
+                unsigned prot);
 
 /* Remove the mappings in [va, va + len). */
 void arch_as_unmap(struct arch_as *as, uint64_t va, uint64_t len);
@@ -116,8 +116,8 @@ uint64_t arch_gate_addr(struct arch_as *as);
 
 /* A user context in `as` that starts at `entry` with stack pointer `sp` and
  * `arg` in the first argument register. NULL when out of resources. */
-struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry,
-                                       uint64_t sp, uint64_t arg);
+struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry, uint64_t sp,
+                                       uint64_t arg);
 
 void arch_thread_destroy(struct arch_thread *t);
 

@@ -92,8 +92,8 @@ static void futex_side(_Atomic uint32_t *w, long rounds, uint32_t parity)
 
 static double bench_futex(const struct config *c, uint64_t *samples)
 {
-	_Atomic uint32_t *w = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-				   -1, 0);
+	_Atomic uint32_t *w =
+		mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	long total = c->calls * (c->batches + 1);
 	pid_t pid;
 
@@ -214,7 +214,7 @@ static double bench_ferrite(const struct config *c, uint64_t *samples)
 	waitpid(pid, &status, 0);
 	if (b < c->batches) {
 		fprintf(stderr, "ipc: the guest stopped after %d of %d batches (status %d)\n",
-			b < 0 ? 0 : b, c->batches, status);
+		        b < 0 ? 0 : b, c->batches, status);
 		exit(1);
 	}
 	return median(samples, c->batches);
@@ -225,8 +225,8 @@ static double bench_ferrite(const struct config *c, uint64_t *samples)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: ipc [--batches N] [--calls N] [--sim PATH] [--guest PATH]\n"
-		   "Measures the Ferrite IPC round trip against a futex and a pipe\n"
-		   "ping-pong between two Linux processes; prints medians in ns and ratios.\n");
+	           "Measures the Ferrite IPC round trip against a futex and a pipe\n"
+	           "ping-pong between two Linux processes; prints medians in ns and ratios.\n");
 }
 
 static void defaults(struct config *c)

@@ -49,9 +49,8 @@ static int check_header(const struct image *im, struct ehdr *eh)
 	if (rc < 0)
 		return rc;
 	if (kmemcmp(eh->ident, magic, sizeof(magic)) || eh->type != ET_EXEC ||
-	    eh->machine != EM_X86_64 || eh->phentsize != sizeof(struct phdr) ||
-	    eh->phnum == 0 || eh->phnum > MAX_PHDRS ||
-	    (uint64_t)eh->phnum * sizeof(struct phdr) > im->len ||
+	    eh->machine != EM_X86_64 || eh->phentsize != sizeof(struct phdr) || eh->phnum == 0 ||
+	    eh->phnum > MAX_PHDRS || (uint64_t)eh->phnum * sizeof(struct phdr) > im->len ||
 	    eh->phoff > im->len - (uint64_t)eh->phnum * sizeof(struct phdr))
 		return -FE_ENOEXEC;
 	return 0;

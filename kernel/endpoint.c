@@ -41,8 +41,7 @@ static int check_delivery(struct thread *c, struct thread *r, enum blame *who)
 	*who = BLAME_RECEIVER;
 	rc = vm_check(&r->proc->vm, (uint64_t)want->rbuf, n, FE_PROT_WRITE);
 	if (rc == 0)
-		rc = vm_check(&r->proc->vm, r->ipc.msg_uaddr, sizeof(struct fe_msg),
-			      FE_PROT_WRITE);
+		rc = vm_check(&r->proc->vm, r->ipc.msg_uaddr, sizeof(struct fe_msg), FE_PROT_WRITE);
 	if (rc == 0)
 		rc = cap_reserve(&r->proc->caps, c->ipc.xfer ? 2 : 1);
 	return rc;
@@ -66,7 +65,7 @@ static int64_t deliver(struct thread *c, struct thread *r, enum blame *who)
 	if (!reply)
 		return -FE_ENOMEM;
 	vm_copy(&r->proc->vm, (uint64_t)out.rbuf, &c->proc->vm, (uint64_t)in->buf,
-		MIN(in->len, out.rcap));
+	        MIN(in->len, out.rcap));
 	rh = cap_install(&r->proc->caps, &reply->obj, FE_RIGHT_TRANSFER);
 	kobj_release(&reply->obj);
 	out.handle = FE_NO_HANDLE;
@@ -97,7 +96,7 @@ static void wait_for_reply(struct thread *c)
 }
 
 int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
-		      uint64_t uaddr, struct kobj *xfer, uint32_t xfer_rights, int64_t timeout)
+                      uint64_t uaddr, struct kobj *xfer, uint32_t xfer_rights, int64_t timeout)
 {
 	if (ep->recv_caps == 0)
 		return -FE_EPIPE;
@@ -132,7 +131,7 @@ int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg
 }
 
 int64_t endpoint_recv(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
-		      uint64_t uaddr, int64_t timeout)
+                      uint64_t uaddr, int64_t timeout)
 {
 	t->ipc.msg = *msg;
 	t->ipc.msg_uaddr = uaddr;

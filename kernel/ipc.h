@@ -40,11 +40,11 @@ struct endpoint *endpoint_create(void);
 /* The operations behind FE_SYS_CALL / RECV / REPLY, arguments already
  * decoded: `msg` is the header copied in from `uaddr`. */
 int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
-		      uint64_t uaddr, struct kobj *xfer, uint32_t xfer_rights, int64_t timeout);
+                      uint64_t uaddr, struct kobj *xfer, uint32_t xfer_rights, int64_t timeout);
 int64_t endpoint_recv(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
-		      uint64_t uaddr, int64_t timeout);
+                      uint64_t uaddr, int64_t timeout);
 int64_t reply_send(struct thread *t, fe_handle_t rh, struct reply *r, const struct fe_msg *msg,
-		   struct kobj *xfer, uint32_t xfer_rights);
+                   struct kobj *xfer, uint32_t xfer_rights);
 struct reply *reply_create(struct thread *caller);
 void reply_detach(struct reply *r, int64_t ret);
 

@@ -69,7 +69,7 @@ static void put(struct out *o, char c)
 }
 
 static void put_num(struct out *o, uint64_t v, unsigned base, bool neg, int width, char pad,
-		    bool left)
+                    bool left)
 {
 	char tmp[24];
 	int n = 0, len;

@@ -29,8 +29,7 @@ size_t kstrnlen(const char *s, size_t max);
 bool page_round_up(uint64_t x, uint64_t *out);
 
 int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-int ksnprintf(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int ksnprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Print to the debug console, prefixed with nothing: callers say "ferrite: ". */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

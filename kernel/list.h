@@ -13,8 +13,11 @@ struct list {
 	struct list *next, *prev;
 };
 
-#define LIST_INIT(name) { &(name), &(name) }
-#define container_of(p, type, member) ((type *)((char *)(p) - offsetof(type, member)))
+#define LIST_INIT(name)          \
+	{                        \
+		&(name), &(name) \
+	}
+#define container_of(p, type, member) ((type *)((char *)(p)-offsetof(type, member)))
 #define list_entry(p, type, member) container_of(p, type, member)
 #define list_for_each(it, head) for ((it) = (head)->next; (it) != (head); (it) = (it)->next)
 #define list_for_each_safe(it, nx, head) \

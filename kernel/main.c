@@ -28,7 +28,7 @@ static struct memobj *boot_archive(const struct boot_info *b)
 		boot_fail("no memory for the boot archive", -FE_ENOMEM);
 	for (uint64_t off = 0; off < b->bootfs_size; off += PAGE_SIZE)
 		kmemcpy(arch_mem_ptr(mo->mem, off), (const char *)b->bootfs + off,
-			MIN(PAGE_SIZE, b->bootfs_size - off));
+		        MIN(PAGE_SIZE, b->bootfs_size - off));
 	return mo;
 }
 
@@ -39,8 +39,8 @@ static int check_boot_args(const struct boot_info *b)
 	for (uint64_t i = 0; i < b->init_args_len; i++)
 		n += b->init_args[i] == '\0';
 	return b->init_argc && n == b->init_argc && b->init_args[b->init_args_len - 1] == '\0'
-		       ? 0
-		       : -FE_EINVAL;
+	               ? 0
+	               : -FE_EINVAL;
 }
 
 static void start_init(const struct boot_info *b)
@@ -53,7 +53,7 @@ static void start_init(const struct boot_info *b)
 	if (check_boot_args(b) < 0)
 		boot_fail("bad arguments", -FE_EINVAL);
 	if (!spawn(&im, b->init_args, b->init_args_len, b->init_argc, &cap, 1, FE_PRIO_DEFAULT,
-		   &rc))
+	           &rc))
 		boot_fail("bad image", rc);
 	kobj_release(&bootfs->obj);
 }
@@ -66,7 +66,7 @@ static void handle_trap(struct thread *t, const struct trap *tr)
 		break;
 	case TRAP_FAULT:
 		trace_event("%u.%u fault kind %u code %d", t->proc->pid, t->tid, tr->exit.kind,
-			    tr->exit.code);
+		            tr->exit.code);
 		process_kill(t->proc, &tr->exit);
 		break;
 	case TRAP_TIMER:

@@ -32,9 +32,9 @@ struct reply;
 
 /* What a thread in an IPC call keeps while it waits. */
 struct ipc_state {
-	struct fe_msg msg;   /* the message as copied in at the call */
-	uint64_t msg_uaddr;  /* where results go */
-	struct kobj *xfer;   /* handle being sent, or NULL (holds a reference) */
+	struct fe_msg msg;  /* the message as copied in at the call */
+	uint64_t msg_uaddr; /* where results go */
+	struct kobj *xfer;  /* handle being sent, or NULL (holds a reference) */
 	uint32_t xfer_rights;
 	struct reply *reply; /* caller waiting for a reply: its reply object */
 };
@@ -54,7 +54,7 @@ struct thread {
 	struct kobj *wait_obj; /* that object (holds a reference) */
 	uint64_t deadline;     /* UINT64_MAX: none */
 	struct list timer_link;
-	uint64_t out_uaddr;    /* notification bits or exit record go here */
+	uint64_t out_uaddr; /* notification bits or exit record go here */
 	uint64_t slice_end;
 
 	struct ipc_state ipc;
@@ -92,11 +92,11 @@ void process_last_thread_gone(struct process *p);
 
 /* Threads (thread.c). */
 struct thread *thread_create(struct process *p, uint64_t entry, uint64_t sp, uint64_t arg,
-			     uint32_t prio);
+                             uint32_t prio);
 void thread_set_ret(struct thread *t, int64_t ret);
 /* Wait on `obj` (may be NULL) in `queue` (may be NULL) for up to timeout ns. */
 void thread_block(struct thread *t, enum wait_kind kind, struct kobj *obj, struct list *queue,
-		  int64_t timeout);
+                  int64_t timeout);
 /* End a wait with `ret` and make the thread runnable, ahead of its peers. */
 void thread_wake(struct thread *t, int64_t ret);
 /* End a wait early with `ret`, undoing what the wait set up. */

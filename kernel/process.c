@@ -71,22 +71,26 @@ uint32_t process_count(void)
 
 static void report(const struct process *p, const struct fe_exit *e)
 {
-	static const char *const faults[] = { "?", "page fault", "illegal instruction",
-					      "arithmetic fault", "invalid system call", "fault" };
+	static const char *const faults[] = { "?",
+		                              "page fault",
+		                              "illegal instruction",
+		                              "arithmetic fault",
+		                              "invalid system call",
+		                              "fault" };
 
 	switch (e->kind) {
 	case FE_EXIT_KILLED:
 		kprintf("ferrite: process %u '%s' killed%s\n", p->pid, p->name,
-			e->code ? " from outside" : "");
+		        e->code ? " from outside" : "");
 		break;
 	case FE_EXIT_FAULT:
-		kprintf("ferrite: process %u '%s' killed: %s at %llx (ip %llx)\n", p->pid,
-			p->name, faults[e->code > 0 && e->code <= 5 ? e->code : 5],
-			(unsigned long long)e->addr, (unsigned long long)e->ip);
+		kprintf("ferrite: process %u '%s' killed: %s at %llx (ip %llx)\n", p->pid, p->name,
+		        faults[e->code > 0 && e->code <= 5 ? e->code : 5],
+		        (unsigned long long)e->addr, (unsigned long long)e->ip);
 		break;
 	case FE_EXIT_SANDBOX:
-		kprintf("ferrite: process %u '%s' killed: forbidden host call %d at %llx\n",
-			p->pid, p->name, e->code, (unsigned long long)e->addr);
+		kprintf("ferrite: process %u '%s' killed: forbidden host call %d at %llx\n", p->pid,
+		        p->name, e->code, (unsigned long long)e->addr);
 		break;
 	default:
 		break;

@@ -40,7 +40,7 @@ void reply_detach(struct reply *r, int64_t ret)
 
 /* Deliver the reply's body, handle and header into the caller. */
 static int deliver_reply(struct thread *t, struct thread *c, const struct fe_msg *msg,
-			 struct kobj *xfer, uint32_t xfer_rights)
+                         struct kobj *xfer, uint32_t xfer_rights)
 {
 	struct fe_msg out = c->ipc.msg;
 	uint64_t n = MIN(msg->len, out.rcap);
@@ -60,7 +60,7 @@ static int deliver_reply(struct thread *t, struct thread *c, const struct fe_msg
 }
 
 int64_t reply_send(struct thread *t, fe_handle_t rh, struct reply *r, const struct fe_msg *msg,
-		   struct kobj *xfer, uint32_t xfer_rights)
+                   struct kobj *xfer, uint32_t xfer_rights)
 {
 	struct thread *c = r->caller;
 	int rc;

@@ -47,7 +47,7 @@ static int map_stack(struct process *p, uint64_t *top)
 }
 
 static int build_stack(struct process *p, const char *args, uint64_t args_len, uint32_t argc,
-		       uint64_t entry, uint64_t *sp_out)
+                       uint64_t entry, uint64_t *sp_out)
 {
 	uint64_t top, strings, sp, nwords = 1 + argc + 1 + 1 + 2 * NAUXV, *w, i = 0;
 	int rc = map_stack(p, &top);
@@ -91,9 +91,8 @@ static int install_caps(struct process *p, const struct cap *caps, uint32_t ncap
 	return 0;
 }
 
-struct process *spawn(const struct image *im, const char *args, uint64_t args_len,
-		      uint32_t argc, const struct cap *caps, uint32_t ncaps, uint32_t prio,
-		      int *err)
+struct process *spawn(const struct image *im, const char *args, uint64_t args_len, uint32_t argc,
+                      const struct cap *caps, uint32_t ncaps, uint32_t prio, int *err)
 {
 	const char *name = argc ? base_name(args, args_len) : "?";
 	struct process *p = process_create(name);

@@ -10,7 +10,7 @@
 
 /* Where an image's bytes are: in a user address space or in kernel memory. */
 struct image {
-	struct vm *vm;      /* NULL: kptr */
+	struct vm *vm; /* NULL: kptr */
 	uint64_t uaddr;
 	const uint8_t *kptr;
 	uint64_t len;
@@ -27,8 +27,7 @@ int elf_load(struct process *p, const struct image *im, uint64_t *entry);
  * to end in args) and the handles in caps[0..ncaps) copied into its table
  * at 0..ncaps-1. Returns the process (its list reference) or NULL with *err.
  */
-struct process *spawn(const struct image *im, const char *args, uint64_t args_len,
-		      uint32_t argc, const struct cap *caps, uint32_t ncaps, uint32_t prio,
-		      int *err);
+struct process *spawn(const struct image *im, const char *args, uint64_t args_len, uint32_t argc,
+                      const struct cap *caps, uint32_t ncaps, uint32_t prio, int *err);
 
 #endif

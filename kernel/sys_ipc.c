@@ -65,7 +65,7 @@ int64_t sys_call(struct thread *t, const uint64_t *a)
 	if (rc < 0)
 		return rc;
 	return endpoint_call(t, container_of(ep.obj, struct endpoint, obj), &m, a[1], x.obj,
-			     x.rights, timeout_arg(a[2]));
+	                     x.rights, timeout_arg(a[2]));
 }
 
 int64_t sys_recv(struct thread *t, const uint64_t *a)
@@ -79,7 +79,7 @@ int64_t sys_recv(struct thread *t, const uint64_t *a)
 	if (rc < 0)
 		return rc;
 	return endpoint_recv(t, container_of(ep.obj, struct endpoint, obj), &m, a[1],
-			     timeout_arg(a[2]));
+	                     timeout_arg(a[2]));
 }
 
 int64_t sys_reply(struct thread *t, const uint64_t *a)

@@ -39,8 +39,8 @@ int64_t sys_memobj_create(struct thread *t, const uint64_t *a)
 	if (!mo)
 		return -FE_ENOMEM;
 	h = cap_install(&t->proc->caps, &mo->obj,
-			FE_RIGHT_DUP | FE_RIGHT_TRANSFER | FE_RIGHT_READ | FE_RIGHT_WRITE |
-				FE_RIGHT_EXEC);
+	                FE_RIGHT_DUP | FE_RIGHT_TRANSFER | FE_RIGHT_READ | FE_RIGHT_WRITE |
+	                        FE_RIGHT_EXEC);
 	kobj_release(&mo->obj);
 	return h;
 }
@@ -63,10 +63,10 @@ int64_t sys_memobj_map(struct thread *t, const uint64_t *a)
 	if (a[0] > INT32_MAX)
 		return -FE_EBADF;
 	rc = cap_get(&t->proc->caps, (fe_handle_t)a[0], FE_OBJ_MEMOBJ, rights_for((unsigned)a[3]),
-		     &c);
+	             &c);
 	if (rc < 0)
 		return rc;
 	rc = vm_map(&t->proc->vm, &addr, a[2], container_of(c.obj, struct memobj, obj), a[4],
-		    (unsigned)a[3]);
+	            (unsigned)a[3]);
 	return rc < 0 ? rc : (int64_t)addr;
 }

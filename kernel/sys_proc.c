@@ -23,7 +23,7 @@ static int spawn_caps(struct thread *t, const struct fe_spawn *sa, struct cap *c
 {
 	for (uint32_t i = 0; i < sa->nhandles; i++) {
 		int rc = cap_get(&t->proc->caps, sa->handles[i], FE_OBJ_NONE, FE_RIGHT_TRANSFER,
-				 &caps[i]);
+		                 &caps[i]);
 
 		if (rc < 0)
 			return rc;
@@ -32,7 +32,7 @@ static int spawn_caps(struct thread *t, const struct fe_spawn *sa, struct cap *c
 }
 
 static int spawn_decode(struct thread *t, const uint64_t *a, struct fe_spawn *sa, char **args,
-			struct cap *caps)
+                        struct cap *caps)
 {
 	int rc;
 
@@ -69,7 +69,7 @@ int64_t sys_proc_spawn(struct thread *t, const uint64_t *a)
 
 	if (rc == 0) {
 		p = spawn(&im, args, sa.args_len, sa.argc, caps, sa.nhandles,
-			  sa.priority ? sa.priority : t->prio, &rc);
+		          sa.priority ? sa.priority : t->prio, &rc);
 		if (p)
 			rc = cap_install(&t->proc->caps, &p->obj, PROC_HANDLE_RIGHTS);
 	}
@@ -82,7 +82,7 @@ static struct process *proc_arg(struct thread *t, uint64_t h, uint32_t right, in
 	struct cap c;
 
 	*rc = h > INT32_MAX ? -FE_EBADF
-			    : cap_get(&t->proc->caps, (fe_handle_t)h, FE_OBJ_PROCESS, right, &c);
+	                    : cap_get(&t->proc->caps, (fe_handle_t)h, FE_OBJ_PROCESS, right, &c);
 	return *rc < 0 ? NULL : container_of(c.obj, struct process, obj);
 }
 

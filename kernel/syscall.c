@@ -57,11 +57,11 @@ void syscall_dispatch(struct thread *t, uint64_t nr, const uint64_t *args)
 	int64_t ret;
 
 	if (!e || !e->fn) {
-		struct fe_exit why = { .kind = FE_EXIT_FAULT, .code = FE_FAULT_BADCALL,
-				       .addr = nr };
+		struct fe_exit why = { .kind = FE_EXIT_FAULT,
+			               .code = FE_FAULT_BADCALL,
+			               .addr = nr };
 
-		trace_event("%u.%u bad syscall %llu", t->proc->pid, t->tid,
-			    (unsigned long long)nr);
+		trace_event("%u.%u bad syscall %llu", t->proc->pid, t->tid, (unsigned long long)nr);
 		process_kill(t->proc, &why);
 		return;
 	}

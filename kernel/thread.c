@@ -13,7 +13,7 @@
 static uint32_t next_tid = 1;
 
 struct thread *thread_create(struct process *p, uint64_t entry, uint64_t sp, uint64_t arg,
-			     uint32_t prio)
+                             uint32_t prio)
 {
 	struct thread *t = kzalloc(sizeof(*t));
 
@@ -48,7 +48,7 @@ void thread_set_ret(struct thread *t, int64_t ret)
 }
 
 void thread_block(struct thread *t, enum wait_kind kind, struct kobj *obj, struct list *queue,
-		  int64_t timeout)
+                  int64_t timeout)
 {
 	t->state = T_BLOCKED;
 	t->wait = kind;

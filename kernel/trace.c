@@ -22,10 +22,10 @@ void trace_syscall(const struct thread *t, const char *name, const uint64_t *arg
 	if (!trace_on)
 		return;
 	n = ksnprintf(buf, sizeof(buf), "%llu %u.%u %s(", (unsigned long long)arch_time_now(),
-		      t->proc->pid, t->tid, name);
+	              t->proc->pid, t->tid, name);
 	for (int i = 0; i < nargs && n < (int)sizeof(buf); i++)
 		n += ksnprintf(buf + n, sizeof(buf) - n, i ? ", %llx" : "%llx",
-			       (unsigned long long)args[i]);
+		               (unsigned long long)args[i]);
 	if (n < (int)sizeof(buf))
 		n += ksnprintf(buf + n, sizeof(buf) - n, ")\n");
 	emit(buf, n, sizeof(buf));
@@ -39,7 +39,7 @@ void trace_ret(const struct thread *t, int64_t ret)
 	if (!trace_on)
 		return;
 	n = ksnprintf(buf, sizeof(buf), "%llu %u.%u = %lld\n", (unsigned long long)arch_time_now(),
-		      t->proc->pid, t->tid, (long long)ret);
+	              t->proc->pid, t->tid, (long long)ret);
 	emit(buf, n, sizeof(buf));
 }
 

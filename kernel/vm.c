@@ -82,7 +82,7 @@ static int find_gap(struct vm *vm, uint64_t len, uint64_t *out)
 }
 
 int vm_map(struct vm *vm, uint64_t *addr, uint64_t len, struct memobj *mo, uint64_t off,
-	   unsigned prot)
+           unsigned prot)
 {
 	struct vma *v;
 	int rc;

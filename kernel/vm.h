@@ -43,7 +43,7 @@ void vm_destroy(struct vm *vm);
  * fixed range is taken, -FE_ENOMEM when no room is left.
  */
 int vm_map(struct vm *vm, uint64_t *addr, uint64_t len, struct memobj *mo, uint64_t off,
-	   unsigned prot);
+           unsigned prot);
 
 /* Unmap every mapping inside [addr, addr + len); parts of mappings are cut. */
 int vm_unmap(struct vm *vm, uint64_t addr, uint64_t len);
