@@ -1,0 +1,185 @@
+/*
+ * The system-call wrappers of <ferrite/sys.h>. Each one only casts its
+ * arguments into the gate's six longs and its result back; the kernel checks
+ * everything. Calls that yield an address return it as the gate's value,
+ * which these wrappers split into an error code and an out-pointer.
+ */
+#include <ferrite/sys.h>
+
+#include "rt.h"
+
+long fe_syscall(long nr, long a0, long a1, long a2, long a3, long a4)
+{
+	return fe_rt_gate(nr, a0, a1, a2, a3, a4);
+}
+
+static long sys0(long nr)
+{
+	return fe_syscall(nr, 0, 0, 0, 0, 0);
+}
+
+static long sys1(long nr, long a0)
+{
+	return fe_syscall(nr, a0, 0, 0, 0, 0);
+}
+
+static long sys2(long nr, long a0, long a1)
+{
+	return fe_syscall(nr, a0, a1, 0, 0, 0);
+}
+
+static long sys3(long nr, long a0, long a1, long a2)
+{
+	return fe_syscall(nr, a0, a1, a2, 0, 0);
+}
+
+/* The address a mapping call returned, or its error. */
+static int address_result(long rc, void **addr)
+{
+	if (rc < 0)
+		return (int)rc;
+	*addr = (void *)rc;
+	return 0;
+}
+
+long fe_debug_write(const void *buf, uint64_t len)
+{
+	return sys2(FE_SYS_DEBUG_WRITE, (long)buf, (long)len);
+}
+
+_Noreturn void fe_exit(int status)
+{
+	sys1(FE_SYS_PROC_EXIT, status);
+	for (;;)
+		__builtin_trap();
+}
+
+_Noreturn void fe_thread_exit(void)
+{
+	sys0(FE_SYS_THREAD_EXIT);
+	for (;;)
+		__builtin_trap();
+}
+
+int fe_yield(void)
+{
+	return (int)sys0(FE_SYS_YIELD);
+}
+
+uint64_t fe_clock(void)
+{
+	return (uint64_t)sys0(FE_SYS_CLOCK);
+}
+
+int fe_sleep(int64_t ns)
+{
+	return (int)sys1(FE_SYS_SLEEP, ns);
+}
+
+int fe_handle_close(fe_handle_t h)
+{
+	return (int)sys1(FE_SYS_HANDLE_CLOSE, h);
+}
+
+fe_handle_t fe_handle_dup(fe_handle_t h, uint32_t rights)
+{
+	return (fe_handle_t)sys2(FE_SYS_HANDLE_DUP, h, rights);
+}
+
+int fe_handle_info(fe_handle_t h, struct fe_handle_info *info)
+{
+	return (int)sys2(FE_SYS_HANDLE_INFO, h, (long)info);
+}
+
+fe_handle_t fe_endpoint_create(void)
+{
+	return (fe_handle_t)sys0(FE_SYS_ENDPOINT_CREATE);
+}
+
+int fe_call(fe_handle_t ep, struct fe_msg *msg, int64_t timeout)
+{
+	return (int)sys3(FE_SYS_CALL, ep, (long)msg, timeout);
+}
+
+fe_handle_t fe_recv(fe_handle_t ep, struct fe_msg *msg, int64_t timeout)
+{
+	return (fe_handle_t)sys3(FE_SYS_RECV, ep, (long)msg, timeout);
+}
+
+int fe_reply(fe_handle_t reply, const struct fe_msg *msg)
+{
+	return (int)sys2(FE_SYS_REPLY, reply, (long)msg);
+}
+
+fe_handle_t fe_notify_create(void)
+{
+	return (fe_handle_t)sys0(FE_SYS_NOTIFY_CREATE);
+}
+
+int fe_notify_signal(fe_handle_t h, uint64_t bits)
+{
+	return (int)sys2(FE_SYS_NOTIFY_SIGNAL, h, (long)bits);
+}
+
+int fe_notify_wait(fe_handle_t h, uint64_t *bits, int64_t timeout)
+{
+	return (int)sys3(FE_SYS_NOTIFY_WAIT, h, (long)bits, timeout);
+}
+
+int fe_mem_map(void *hint, uint64_t len, unsigned prot, void **addr)
+{
+	return address_result(sys3(FE_SYS_MEM_MAP, (long)hint, (long)len, prot), addr);
+}
+
+int fe_mem_unmap(void *addr, uint64_t len)
+{
+	return (int)sys2(FE_SYS_MEM_UNMAP, (long)addr, (long)len);
+}
+
+fe_handle_t fe_memobj_create(uint64_t size)
+{
+	return (fe_handle_t)sys1(FE_SYS_MEMOBJ_CREATE, (long)size);
+}
+
+int fe_memobj_map(fe_handle_t h, void *hint, uint64_t len, unsigned prot, uint64_t offset,
+                  void **addr)
+{
+	long rc = fe_syscall(FE_SYS_MEMOBJ_MAP, h, (long)hint, (long)len, prot, (long)offset);
+
+	return address_result(rc, addr);
+}
+
+fe_handle_t fe_proc_spawn(const void *image, uint64_t len, const struct fe_spawn *spawn)
+{
+	return (fe_handle_t)sys3(FE_SYS_PROC_SPAWN, (long)image, (long)len, (long)spawn);
+}
+
+int fe_proc_wait(fe_handle_t proc, struct fe_exit *exit, int64_t timeout)
+{
+	return (int)sys3(FE_SYS_PROC_WAIT, proc, (long)exit, timeout);
+}
+
+int fe_proc_kill(fe_handle_t proc)
+{
+	return (int)sys1(FE_SYS_PROC_KILL, proc);
+}
+
+fe_handle_t fe_thread_create(void (*entry)(void *), void *stack_top, void *arg)
+{
+	return (fe_handle_t)sys3(FE_SYS_THREAD_CREATE, (long)entry, (long)stack_top, (long)arg);
+}
+
+long fe_getpid(void)
+{
+	return sys0(FE_SYS_GETPID);
+}
+
+int fe_set_priority(int prio)
+{
+	return (int)sys1(FE_SYS_SET_PRIORITY, prio);
+}
+
+long fe_random(void *buf, uint64_t len)
+{
+	return sys2(FE_SYS_RANDOM, (long)buf, (long)len);
+}
