@@ -1,0 +1,228 @@
+/*
+ * ferrite-sim: the hosted machine. It checks its command line, builds the
+ * boot archive, sets up the host side (sandbox program, event loop, heap)
+ * and hands a struct boot_info to the core's kernel_main, which never
+ * returns; the sim ends in arch_halt.
+ *
+ *   ferrite-sim [--seed N] [--trace FILE] [--module PATH]... [--] PROGRAM [ARG...]
+ *
+ * Rules: every mistake of the user (bad option, missing or unreadable file,
+ * a PROGRAM that is not an ELF64 x86_64 executable) is one line on stderr
+ * and exit status 2, before anything boots; a host failure is exit status 1.
+ */
+#define _GNU_SOURCE
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sim.h"
+
+#define HEAP_SIZE (256ull << 20)
+#define MAX_MODULES 256
+
+struct sim sim = { .filter_fd = -1, .bell_fd = -1, .deadline = UINT64_MAX };
+
+struct options {
+	uint64_t seed;
+	const char *trace;
+	char *modules[MAX_MODULES];
+	unsigned nmodules;
+	char **argv; /* PROGRAM [ARG...] */
+	int argc;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "usage: ferrite-sim [--seed N] [--trace FILE] [--module PATH]... "
+	        "[--] PROGRAM [ARG...]\n"
+	        "  --seed N       seed the run (default 1); same seed, same run\n"
+	        "  --trace FILE   write the kernel's event trace to FILE\n"
+	        "  --module PATH  add PATH to the boot archive (repeatable)\n"
+	        "  PROGRAM        ELF64 x86_64 executable of the first process\n");
+}
+
+static _Noreturn void fail(int status, const char *what, const char *why)
+{
+	fprintf(stderr, "ferrite-sim: %s: %s\n", what, why);
+	exit(status);
+}
+
+static uint64_t parse_seed(const char *s)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno || end == s || *end || *s == '-')
+		fail(2, "--seed", "not a non-negative integer");
+	return v;
+}
+
+static void parse(int argc, char **argv, struct options *o)
+{
+	static const struct option longs[] = {
+		{ "seed", required_argument, NULL, 's' },
+		{ "trace", required_argument, NULL, 't' },
+		{ "module", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	o->seed = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", longs, NULL)) != -1) {
+		if (c == 's')
+			o->seed = parse_seed(optarg);
+		else if (c == 't')
+			o->trace = optarg;
+		else if (c == 'm' && o->nmodules == MAX_MODULES)
+			fail(2, "--module", "too many modules");
+		else if (c == 'm')
+			o->modules[o->nmodules++] = optarg;
+		else if (c == 'h') {
+			usage(stdout);
+			exit(0);
+		} else {
+			fprintf(stderr, "ferrite-sim: bad option '%s' "
+			        "(try --help)\n", argv[optind - 1]);
+			exit(2);
+		}
+	}
+	if (optind >= argc)
+		fail(2, "usage", "no PROGRAM given (try --help)");
+	o->argv = argv + optind;
+	o->argc = argc - optind;
+}
+
+static const char *elf_problem(const Elf64_Ehdr *h, uint64_t size)
+{
+	if (size < sizeof(*h) || memcmp(h->e_ident, ELFMAG, SELFMAG))
+		return "not an ELF file";
+	if (h->e_ident[EI_CLASS] != ELFCLASS64 ||
+	    h->e_ident[EI_DATA] != ELFDATA2LSB)
+		return "not a 64-bit little-endian ELF file";
+	if (h->e_machine != EM_X86_64)
+		return "not an x86_64 ELF file";
+	if (h->e_type != ET_EXEC)
+		return "not a static executable (ET_EXEC)";
+	return NULL;
+}
+
+/* Read PROGRAM whole and check its ELF header. */
+static void load_program(const char *path, void **image, uint64_t *size)
+{
+	struct stat st;
+	const char *why;
+	void *buf;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) < 0)
+		fail(2, path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		fail(2, path, "not a regular file");
+	buf = malloc(st.st_size ? (size_t)st.st_size : 1);
+	if (!buf)
+		fail(1, path, "out of memory");
+	if (read(fd, buf, (size_t)st.st_size) != st.st_size)
+		fail(2, path, "cannot read it whole");
+	close(fd);
+	why = elf_problem(buf, (uint64_t)st.st_size);
+	if (why)
+		fail(2, path, why);
+	*image = buf;
+	*size = (uint64_t)st.st_size;
+}
+
+/* init's argv: PROGRAM's basename, then the ARGs, NUL-terminated. */
+static void build_args(const struct options *o, struct boot_info *b)
+{
+	const char *base = strrchr(o->argv[0], '/');
+	uint64_t len = 0, off = 0;
+	char *buf;
+
+	base = base ? base + 1 : o->argv[0];
+	len = strlen(base) + 1;
+	for (int i = 1; i < o->argc; i++)
+		len += strlen(o->argv[i]) + 1;
+	buf = malloc(len);
+	if (!buf)
+		fail(1, "args", "out of memory");
+	memcpy(buf, base, strlen(base) + 1);
+	off = strlen(base) + 1;
+	for (int i = 1; i < o->argc; i++) {
+		memcpy(buf + off, o->argv[i], strlen(o->argv[i]) + 1);
+		off += strlen(o->argv[i]) + 1;
+	}
+	b->init_args = buf;
+	b->init_args_len = len;
+	b->init_argc = (uint32_t)o->argc;
+}
+
+static void raise_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
+static void host_setup(struct boot_info *b)
+{
+	int err;
+
+	raise_nofile();
+	signal(SIGPIPE, SIG_IGN);
+	err = sim_loader_find();
+	if (err)
+		fail(1, "ferrite-loader (next to ferrite-sim)", strerror(-err));
+	err = sim_sandbox_init();
+	if (err)
+		fail(1, "sandbox", strerror(-err));
+	err = sim_loop_init();
+	if (err)
+		fail(1, "io_uring", strerror(-err));
+	b->heap = mmap(NULL, HEAP_SIZE, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (b->heap == MAP_FAILED)
+		fail(1, "heap", strerror(errno));
+	b->heap_size = HEAP_SIZE;
+}
+
+int main(int argc, char **argv)
+{
+	static struct options o;
+	static struct boot_info b;
+	void *image, *bootfs;
+	uint64_t size, bootfs_size;
+
+	parse(argc, argv, &o);
+	load_program(o.argv[0], &image, &size);
+	if (sim_bootfs_build(o.modules, o.nmodules, &bootfs, &bootfs_size))
+		exit(2);
+	if (o.trace && sim_trace_open(o.trace))
+		fail(2, o.trace, strerror(errno));
+	host_setup(&b);
+	b.init_image = image;
+	b.init_size = size;
+	build_args(&o, &b);
+	b.bootfs = bootfs;
+	b.bootfs_size = bootfs_size;
+	b.seed = o.seed;
+	b.trace = o.trace != NULL;
+	sim.seed = o.seed;
+	kernel_main(&b);
+}
