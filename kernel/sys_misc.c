@@ -69,6 +69,8 @@ int64_t sys_sleep(struct thread *t, const uint64_t *a)
 
 int64_t sys_handle_close(struct thread *t, const uint64_t *a)
 {
+	if (a[0] > INT32_MAX)
+		return -FE_EBADF;
 	return cap_close(&t->proc->caps, (fe_handle_t)a[0]);
 }
 
