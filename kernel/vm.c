@@ -31,11 +31,12 @@ void vm_destroy(struct vm *vm)
 {
 	struct list *it, *nx;
 
-	list_for_each_safe(it, nx, &vm->vmas)
-		vma_free(vm, list_entry(it, struct vma, link));
+	/* The address space goes first: arch_mem_destroy wants unmapped memory. */
 	if (vm->as)
 		arch_as_destroy(vm->as);
 	vm->as = NULL;
+	list_for_each_safe(it, nx, &vm->vmas)
+		vma_free(vm, list_entry(it, struct vma, link));
 }
 
 static bool range_ok(const struct vm *vm, uint64_t addr, uint64_t len)
