@@ -1,0 +1,95 @@
+/*
+ * Threads' user contexts and running them: arch_run loads the thread's
+ * address space and floating-point state, points the TSS at the end of its
+ * frame and enters user mode (entry.S); when the thread traps, the frame is
+ * complete again and trap_decode says what happened. arch_idle waits with
+ * interrupts on for the timer.
+ *
+ * Floating-point/SSE state is switched lazily: it stays in the CPU until a
+ * different thread runs (the kernel never uses it), so a thread that makes
+ * a system call and runs again costs no save or restore.
+ */
+#include "cpu.h"
+#include "x86.h"
+
+/* What user code may set in rflags: CF PF AF ZF SF TF DF OF AC ID. */
+#define USER_RFLAGS 0x240dd5ull
+#define RFLAGS_BASE 0x202ull /* IF and the always-one bit */
+#define CANONICAL_LOW_END 0x800000000000ull
+
+struct arch_thread {
+	struct x86_frame frame; /* first: 64-byte aligned, so its end is 16-aligned */
+	uint8_t fpu[512];       /* fxsave area, 16-byte aligned after the frame */
+	struct arch_as *as;
+};
+
+_Static_assert(sizeof(struct x86_frame) == FRAME_SIZE, "entry.S frame layout");
+_Static_assert(sizeof(struct x86_frame) % 16 == 0, "rsp0 must be 16-byte aligned");
+
+static struct slab thread_slab = SLAB_INIT(struct arch_thread);
+static struct arch_thread *fpu_owner; /* whose state the FPU registers hold */
+
+struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry, uint64_t sp,
+                                       uint64_t arg)
+{
+	struct arch_thread *t = slab_alloc(&thread_slab);
+
+	if (!t)
+		return NULL;
+	t->as = as;
+	t->frame.rip = entry;
+	t->frame.rsp = sp;
+	t->frame.rdi = arg;
+	t->frame.cs = USER_CS;
+	t->frame.ss = USER_SS;
+	t->frame.rflags = RFLAGS_BASE;
+	t->frame.vector = VEC_NEW;
+	memcpy(t->fpu, fpu_initial, sizeof(t->fpu));
+	return t;
+}
+
+void arch_thread_destroy(struct arch_thread *t)
+{
+	if (fpu_owner == t)
+		fpu_owner = NULL;
+	slab_free(&thread_slab, t);
+}
+
+void arch_thread_set_ret(struct arch_thread *t, int64_t value)
+{
+	t->frame.rax = (uint64_t)value;
+}
+
+static void fpu_switch(struct arch_thread *t)
+{
+	if (fpu_owner == t)
+		return;
+	if (fpu_owner)
+		fpu_save(fpu_owner->fpu);
+	fpu_restore(t->fpu);
+	fpu_owner = t;
+}
+
+/* sysret only to a canonical user address; anything else goes by iretq. */
+static void prepare_return(struct x86_frame *f)
+{
+	f->rflags = (f->rflags & USER_RFLAGS) | RFLAGS_BASE;
+	if (f->vector == VEC_SYSCALL && f->rip >= CANONICAL_LOW_END)
+		f->vector = VEC_NEW;
+}
+
+void arch_run(struct arch_thread *t, struct trap *tr)
+{
+	as_activate(t->as);
+	fpu_switch(t);
+	prepare_return(&t->frame);
+	cpu_set_kernel_stack((uint64_t)(&t->frame + 1));
+	x86_enter_user(&t->frame);
+	trap_decode(&t->frame, tr);
+}
+
+void arch_idle(void)
+{
+	timer_fired = false;
+	__asm__ volatile("sti; hlt; cli" : : : "memory");
+}
