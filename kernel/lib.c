@@ -78,11 +78,13 @@ static void put_num(struct out *o, uint64_t v, unsigned base, bool neg, int widt
 		tmp[n++] = "0123456789abcdef"[v % base];
 		v /= base;
 	} while (v);
-	if (neg)
-		tmp[n++] = '-';
-	len = n;
+	len = n + neg;
+	if (neg && pad == '0')
+		put(o, '-'); /* the sign goes before zero padding: -0042 */
 	for (int i = len; !left && i < width; i++)
 		put(o, pad);
+	if (neg && pad != '0')
+		put(o, '-');
 	while (n)
 		put(o, tmp[--n]);
 	for (int i = len; left && i < width; i++)
