@@ -87,8 +87,9 @@ void *kzalloc(size_t size)
 	if (size == 0)
 		size = 1;
 	if (size > ((size_t)1 << MAX_SHIFT)) {
-		if (size > (size_t)(region_end - region) && list_empty(&large))
-			return NULL;
+		if (size > SIZE_MAX - 15 ||
+		    (size > (size_t)(region_end - region) && list_empty(&large)))
+			return NULL; /* the first would wrap when rounded up below */
 		b = take_large((size + 15) & ~(size_t)15);
 	} else {
 		int c = class_of(size);
