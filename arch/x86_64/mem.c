@@ -88,7 +88,9 @@ struct arch_mem *arch_mem_create(uint64_t size)
 {
 	struct arch_mem *m;
 
-	if (size == 0 || size % PAGE || size / PAGE > MAX_PAGES)
+	/* fail at once rather than fill and empty all of memory */
+	if (size == 0 || size % PAGE || size / PAGE > MAX_PAGES ||
+	    size / PAGE + size / PAGE / PER_TABLE + 2 > pmm_free_pages())
 		return NULL;
 	m = slab_alloc(&mem_slab);
 	if (!m)

@@ -114,6 +114,8 @@ void pmm_free(uint64_t pa);
 /* `n` contiguous pages, not zeroed; 0 when there is no such run. */
 uint64_t pmm_alloc_run(uint64_t n);
 uint64_t pmm_total_bytes(void);
+uint64_t pmm_free_pages(void);
+void page_zero(void *page);
 
 /* ---- fixed-size kernel objects (slab.c) ------------------------------------ */
 
