@@ -18,6 +18,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -50,10 +51,14 @@ static _Noreturn void child_exec(pid_t parent, int ctl, int gate0)
 	close(1);
 	if (syscall(SYS_close_range, SIM_FD_GATE0 + 1, ~0u, 0) < 0)
 		_exit(126);
+	if (sim.pin_children)
+		sched_setaffinity(0, sizeof(sim.child_cpus), &sim.child_cpus);
 	personality(ADDR_NO_RANDOMIZE);
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
 		_exit(126);
+	/* Preemption stays pending until the loader's handler is in. */
 	sigemptyset(&all);
+	sigaddset(&all, SIM_SIG_PREEMPT);
 	sigprocmask(SIG_SETMASK, &all, NULL);
 	execve(sim.loader_path, argv, envp);
 	_exit(127);
@@ -186,8 +191,7 @@ void sim_as_kill_all(void)
 {
 	for (struct arch_as *as = sim.all; as; as = as->next)
 		if (!as->reaped)
-			syscall(SYS_pidfd_send_signal, as->pidfd, SIGKILL,
-			        NULL, 0);
+			syscall(SYS_pidfd_send_signal, as->pidfd, SIGKILL, NULL, 0);
 	for (struct arch_as *as = sim.all; as; as = as->next)
 		if (!as->reaped)
 			waitpid(as->pid, NULL, 0);
@@ -195,24 +199,26 @@ void sim_as_kill_all(void)
 
 static unsigned host_prot(unsigned prot)
 {
-	return (prot & FE_PROT_READ ? PROT_READ : 0) |
-	       (prot & FE_PROT_WRITE ? PROT_WRITE : 0) |
+	return (prot & FE_PROT_READ ? PROT_READ : 0) | (prot & FE_PROT_WRITE ? PROT_WRITE : 0) |
 	       (prot & FE_PROT_EXEC ? PROT_EXEC : 0);
 }
 
 static bool user_range_ok(uint64_t va, uint64_t len)
 {
-	return va % FE_PAGE_SIZE == 0 && len % FE_PAGE_SIZE == 0 && len &&
-	       va >= SIM_USER_LO && va <= SIM_USER_HI &&
-	       len <= SIM_USER_HI - va;
+	return va % FE_PAGE_SIZE == 0 && len % FE_PAGE_SIZE == 0 && len && va >= SIM_USER_LO &&
+	       va <= SIM_USER_HI && len <= SIM_USER_HI - va;
 }
 
-int arch_as_map(struct arch_as *as, uint64_t va, struct arch_mem *mem,
-                uint64_t off, uint64_t len, unsigned prot)
+int arch_as_map(struct arch_as *as, uint64_t va, struct arch_mem *mem, uint64_t off, uint64_t len,
+                unsigned prot)
 {
 	struct sim_pending p = {
-		.op = { .kind = SIM_OP_MAP, .fd = -1, .prot = host_prot(prot),
-		        .va = va, .len = len, .off = off },
+		.op = { .kind = SIM_OP_MAP,
+		        .fd = -1,
+		        .prot = host_prot(prot),
+		        .va = va,
+		        .len = len,
+		        .off = off },
 		.mem = mem,
 	};
 

@@ -47,8 +47,8 @@ static int read_all(int fd, uint8_t *buf, uint64_t size)
 }
 
 /* Check the module's name and size; fill its entry's name and size. */
-static int module_stat(const char *path, struct bootfs_entry *e,
-                       const struct bootfs_entry *prev, unsigned nprev)
+static int module_stat(const char *path, struct bootfs_entry *e, const struct bootfs_entry *prev,
+                       unsigned nprev)
 {
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	struct stat st;

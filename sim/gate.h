@@ -38,7 +38,7 @@
 
 /* ---- A child's address space ------------------------------------------- */
 
-#define SIM_USER_LO 0x10000ul          /* user mappings: [LO, HI) */
+#define SIM_USER_LO 0x10000ul /* user mappings: [LO, HI) */
 #define SIM_USER_HI 0x6e0000000000ul
 #define SIM_REGION_BASE 0x6e8000000000ul /* thread regions, never reused */
 #define SIM_LOADER_BASE 0x6f0000000000ul /* ferrite-loader's text segment */
@@ -114,11 +114,12 @@ struct sim_gate {
 	_Atomic uint32_t state;
 	_Atomic uint8_t child_sleeping;
 	_Atomic uint8_t kernel_sleeping;
-	uint8_t msg;    /* child -> kernel: enum sim_msg */
-	uint8_t action; /* kernel -> child: enum sim_action */
-	uint16_t nops;  /* ops in this batch */
-	uint16_t nfds;  /* fds sent on SIM_FD_CTL for this batch */
-	uint32_t pad;
+	uint8_t msg;               /* child -> kernel: enum sim_msg */
+	uint8_t action;            /* kernel -> child: enum sim_action */
+	uint16_t nops;             /* ops in this batch */
+	uint16_t nfds;             /* fds sent on SIM_FD_CTL for this batch */
+	_Atomic uint8_t stop_spin; /* kernel -> child: sleep now, don't spin */
+	uint8_t pad[3];
 	union {
 		uint64_t nr; /* request: the call number */
 		int64_t ret; /* reply: the call's result */
@@ -137,7 +138,7 @@ struct sim_gate {
 	uint64_t fault_addr;
 	uint64_t fault_ip;
 	uint32_t fault_arch; /* AUDIT_ARCH_* of a forbidden call */
-	uint32_t pad2;
+	uint32_t spin;       /* how long the child spins before it sleeps */
 
 	struct sim_op ops[SIM_MAX_OPS];
 };

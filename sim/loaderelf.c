@@ -41,8 +41,7 @@ static int symtab_find(const uint8_t *f, uint64_t size, const Elf64_Shdr *sh,
 		uint64_t name = syms[i].st_name;
 
 		if (name >= strsh->sh_size ||
-		    strnlen(str + name, strsh->sh_size - name) ==
-		            strsh->sh_size - name)
+		    strnlen(str + name, strsh->sh_size - name) == strsh->sh_size - name)
 			continue;
 		if (!strcmp(str + name, GATE_SYMBOL)) {
 			*value = syms[i].st_value;
@@ -58,8 +57,7 @@ static int elf_gate(const uint8_t *f, uint64_t size, uint64_t *value)
 	const Elf64_Shdr *sh;
 
 	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS64 ||
-	    eh->e_shentsize != sizeof(Elf64_Shdr) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_shentsize != sizeof(Elf64_Shdr) ||
 	    !in_file(eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(*sh), size))
 		return -ENOEXEC;
 	sh = (const Elf64_Shdr *)(f + eh->e_shoff);
@@ -84,8 +82,8 @@ static int loader_path(void)
 	if (!slash)
 		return -ENOENT;
 	*slash = '\0';
-	if (snprintf(sim.loader_path, sizeof(sim.loader_path),
-	             "%s/ferrite-loader", exe) >= (int)sizeof(sim.loader_path))
+	if (snprintf(sim.loader_path, sizeof(sim.loader_path), "%s/ferrite-loader", exe) >=
+	    (int)sizeof(sim.loader_path))
 		return -ENAMETOOLONG;
 	return 0;
 }

@@ -120,9 +120,7 @@ int sim_loop_wait(int64_t timeout_ns)
 	struct io_uring_cqe *cqe;
 	int err;
 
-	err = io_uring_submit_and_wait_timeout(&ring, &cqe, 1,
-	                                       timeout_ns < 0 ? NULL : &ts,
-	                                       NULL);
+	err = io_uring_submit_and_wait_timeout(&ring, &cqe, 1, timeout_ns < 0 ? NULL : &ts, NULL);
 	loop_drain();
 	return err == -ETIME ? -ETIMEDOUT : (err < 0 ? err : 0);
 }

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,13 +43,12 @@ struct options {
 
 static void usage(FILE *out)
 {
-	fprintf(out,
-	        "usage: ferrite-sim [--seed N] [--trace FILE] [--module PATH]... "
-	        "[--] PROGRAM [ARG...]\n"
-	        "  --seed N       seed the run (default 1); same seed, same run\n"
-	        "  --trace FILE   write the kernel's event trace to FILE\n"
-	        "  --module PATH  add PATH to the boot archive (repeatable)\n"
-	        "  PROGRAM        ELF64 x86_64 executable of the first process\n");
+	fprintf(out, "usage: ferrite-sim [--seed N] [--trace FILE] [--module PATH]... "
+	             "[--] PROGRAM [ARG...]\n"
+	             "  --seed N       seed the run (default 1); same seed, same run\n"
+	             "  --trace FILE   write the kernel's event trace to FILE\n"
+	             "  --module PATH  add PATH to the boot archive (repeatable)\n"
+	             "  PROGRAM        ELF64 x86_64 executable of the first process\n");
 }
 
 static _Noreturn void fail(int status, const char *what, const char *why)
@@ -95,8 +95,10 @@ static void parse(int argc, char **argv, struct options *o)
 			usage(stdout);
 			exit(0);
 		} else {
-			fprintf(stderr, "ferrite-sim: bad option '%s' "
-			        "(try --help)\n", argv[optind - 1]);
+			fprintf(stderr,
+			        "ferrite-sim: bad option '%s' "
+			        "(try --help)\n",
+			        argv[optind - 1]);
 			exit(2);
 		}
 	}
@@ -110,8 +112,7 @@ static const char *elf_problem(const Elf64_Ehdr *h, uint64_t size)
 {
 	if (size < sizeof(*h) || memcmp(h->e_ident, ELFMAG, SELFMAG))
 		return "not an ELF file";
-	if (h->e_ident[EI_CLASS] != ELFCLASS64 ||
-	    h->e_ident[EI_DATA] != ELFDATA2LSB)
+	if (h->e_ident[EI_CLASS] != ELFCLASS64 || h->e_ident[EI_DATA] != ELFDATA2LSB)
 		return "not a 64-bit little-endian ELF file";
 	if (h->e_machine != EM_X86_64)
 		return "not an x86_64 ELF file";
@@ -180,11 +181,48 @@ static void raise_nofile(void)
 	}
 }
 
+/*
+ * The one virtual CPU: arch_run spins while a thread runs, so the kernel
+ * gets a host CPU of its own and the children share the others. A child on
+ * the kernel's CPU would wait for the kernel's spin to end before it could
+ * answer. With a single host CPU nobody spins.
+ */
+static void setup_cpus(void)
+{
+	cpu_set_t all, self;
+	int cpu = sched_getcpu();
+
+	sim.kernel_spin_ns = 200000;
+	sim.child_spin = 4000;
+	if (getenv("FERRITE_KSPIN"))
+		sim.kernel_spin_ns = strtoull(getenv("FERRITE_KSPIN"), NULL, 0);
+	if (getenv("FERRITE_CSPIN"))
+		sim.child_spin = (uint32_t)strtoul(getenv("FERRITE_CSPIN"), NULL, 0);
+	if (sched_getaffinity(0, sizeof(all), &all) < 0 || CPU_COUNT(&all) < 2) {
+		sim.kernel_spin_ns = 0;
+		sim.child_spin = 0;
+		return;
+	}
+	if (getenv("FERRITE_NOPIN"))
+		return;
+	if (cpu < 0 || !CPU_ISSET(cpu, &all))
+		for (cpu = 0; !CPU_ISSET(cpu, &all); cpu++)
+			;
+	CPU_ZERO(&self);
+	CPU_SET(cpu, &self);
+	if (sched_setaffinity(0, sizeof(self), &self) < 0)
+		return;
+	sim.child_cpus = all;
+	CPU_CLR(cpu, &sim.child_cpus);
+	sim.pin_children = true;
+}
+
 static void host_setup(struct boot_info *b)
 {
 	int err;
 
 	raise_nofile();
+	setup_cpus();
 	signal(SIGPIPE, SIG_IGN);
 	err = sim_loader_find();
 	if (err)

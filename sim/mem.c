@@ -37,8 +37,7 @@ struct arch_mem *arch_mem_create(uint64_t size)
 		goto error;
 	if (ftruncate(mem->fd, (off_t)size) < 0)
 		goto error_fd;
-	mem->base = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED,
-	                 mem->fd, 0);
+	mem->base = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, mem->fd, 0);
 	if (mem->base == MAP_FAILED)
 		goto error_fd;
 	return mem;

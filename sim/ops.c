@@ -44,8 +44,7 @@ void sim_ops_drop_thread(struct arch_as *as, struct arch_thread *t)
 	for (unsigned i = 0; i < as->nops; i++) {
 		if (as->ops[i].thread != t)
 			continue;
-		memmove(&as->ops[i], &as->ops[i + 1],
-		        (as->nops - i - 1) * sizeof(as->ops[0]));
+		memmove(&as->ops[i], &as->ops[i + 1], (as->nops - i - 1) * sizeof(as->ops[0]));
 		as->nops--;
 		return;
 	}

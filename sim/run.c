@@ -28,14 +28,15 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sim.h"
 
-#define KERNEL_SPIN_NS 200000ull
-#define PREEMPT_NS 20000000ull
-#define RESEND_NS 10000000ull
-#define GRACE_NS 2000000000ull
+#define PREEMPT_NS 20000000ull    /* child CPU time before preemption */
+#define CHECK_NS 5000000ull       /* wall time between watchdog checks */
+#define GRACE_CPU_NS 500000000ull /* child CPU time to answer the signal */
+#define GRACE_NS 10000000000ull   /* wall time to answer anything */
 
 /* Hand the page to the child, waking it if it said it sleeps. */
 void sim_gate_release(struct sim_gate *g)
@@ -47,14 +48,15 @@ void sim_gate_release(struct sim_gate *g)
 
 static bool gate_requested(struct sim_gate *g)
 {
-	return atomic_load_explicit(&g->state, memory_order_acquire) ==
-	       SIM_REQUEST;
+	return atomic_load_explicit(&g->state, memory_order_acquire) == SIM_REQUEST;
 }
 
 static bool spin_request(struct sim_gate *g)
 {
 	uint64_t end = 0;
 
+	if (!sim.kernel_spin_ns)
+		return gate_requested(g);
 	for (unsigned i = 1;; i++) {
 		if (gate_requested(g))
 			return true;
@@ -62,7 +64,7 @@ static bool spin_request(struct sim_gate *g)
 		if (i % 512)
 			continue;
 		if (!end)
-			end = sim_wall_ns() + KERNEL_SPIN_NS;
+			end = sim_wall_ns() + sim.kernel_spin_ns;
 		else if (sim_wall_ns() >= end)
 			return false;
 	}
@@ -72,12 +74,11 @@ static bool spin_request(struct sim_gate *g)
  * Wait until `g` holds a request. 0, -ESRCH when the process died, or
  * -ETIMEDOUT when the wall clock passes `deadline`.
  */
-static int wait_request(struct arch_as *as, struct sim_gate *g,
-                        uint64_t deadline)
+static int wait_request(struct arch_as *as, struct sim_gate *g, uint64_t deadline, bool spin)
 {
 	int err = 0;
 
-	if (spin_request(g))
+	if (spin && spin_request(g))
 		return 0;
 	for (;;) {
 		uint64_t now;
@@ -123,7 +124,7 @@ static int run_ops_via(struct arch_thread *h)
 		if (more < 0)
 			return run_broken(h->as);
 		sim_gate_release(g);
-		err = wait_request(h->as, g, sim_wall_ns() + GRACE_NS);
+		err = wait_request(h->as, g, sim_wall_ns() + GRACE_NS, true);
 		if (err == -ETIMEDOUT || (!err && g->msg != SIM_MSG_OPS_DONE))
 			return run_broken(h->as);
 		if (err)
@@ -138,6 +139,19 @@ static struct arch_thread *run_helper(struct arch_as *as)
 		if (t->spawned)
 			return t;
 	return as->spare;
+}
+
+/*
+ * The thread that ran before `t` may still be spinning in its gate, on the
+ * CPU `t` needs now: tell it to sleep. Only after `t` has been woken, so
+ * that the host CPU switches straight to `t` instead of going idle in
+ * between (waking an idle CPU costs far more than a switch).
+ */
+static void run_switch(struct arch_thread *t)
+{
+	if (sim.last && sim.last != t)
+		atomic_store_explicit(&sim.last->page->stop_spin, 1, memory_order_relaxed);
+	sim.last = t;
 }
 
 /* Apply the queue and hand `t` its page with SIM_ACT_RUN. */
@@ -162,14 +176,16 @@ static int run_release(struct arch_thread *t)
 		if (!more)
 			break;
 		sim_gate_release(g);
-		err = wait_request(t->as, g, sim_wall_ns() + GRACE_NS);
+		err = wait_request(t->as, g, sim_wall_ns() + GRACE_NS, true);
 		if (err == -ETIMEDOUT || (!err && g->msg != SIM_MSG_OPS_DONE))
 			return run_broken(t->as);
 		if (err)
 			return err;
 	}
 	g->ret = t->ret;
+	t->page->stop_spin = 0;
 	sim_gate_release(g);
+	run_switch(t);
 	return 0;
 }
 
@@ -177,8 +193,7 @@ static void trap_fault(struct arch_thread *t, struct trap *trap)
 {
 	struct sim_gate *g = t->page;
 	struct arch_as *as = t->as;
-	struct fe_exit e = { g->fault_kind, g->fault_code, g->fault_addr,
-		             g->fault_ip };
+	struct fe_exit e = { g->fault_kind, g->fault_code, g->fault_addr, g->fault_ip };
 
 	if (e.kind == FE_EXIT_SANDBOX) {
 		sim_sandbox_report(as->pid, g);
@@ -201,34 +216,73 @@ static void trap_syscall(struct sim_gate *g, struct trap *trap)
 		trap->args[i] = g->args[i];
 }
 
-static void preempt(struct arch_thread *t)
+/* CPU time the child has used, or wall time if that cannot be read. */
+static uint64_t child_cpu_ns(struct arch_as *as)
+{
+	struct timespec ts;
+	clockid_t id;
+
+	if (clock_getcpuclockid(as->pid, &id) || clock_gettime(id, &ts))
+		return sim_wall_ns();
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+struct watchdog {
+	bool armed, preempting;
+	uint64_t cpu0;    /* child CPU time when the kernel first slept */
+	uint64_t sig_cpu; /* ... and when it was first sent the signal */
+	uint64_t sig_wall;
+	uint64_t next; /* wall time of the next check */
+};
+
+/*
+ * The kernel's wait timed out (wall clock): check how much CPU the child
+ * has burnt since, preempt it past PREEMPT_NS, repeat the signal, kill it if
+ * it does not answer. CPU time, not wall time, so that a child that merely
+ * waits for a host CPU is never preempted or killed.
+ */
+static int watchdog_tick(struct arch_thread *t, struct watchdog *w)
 {
 	struct arch_as *as = t->as;
+	uint64_t cpu = child_cpu_ns(as), now = sim_wall_ns();
 	pid_t tid = t->page->tid > 0 ? t->page->tid : as->pid;
 
+	w->next = now + CHECK_NS;
+	if (!w->armed) {
+		w->armed = true;
+		w->cpu0 = cpu;
+		return 0;
+	}
+	if (!w->preempting) {
+		if (cpu - w->cpu0 < PREEMPT_NS)
+			return 0;
+		w->preempting = true;
+		w->sig_cpu = cpu;
+		w->sig_wall = now;
+	} else if (cpu - w->sig_cpu > GRACE_CPU_NS || now - w->sig_wall > GRACE_NS) {
+		as->why = (struct fe_exit){ FE_EXIT_KILLED, SIGKILL, 0, 0 };
+		sim_as_kill(as);
+		return -ETIMEDOUT;
+	}
 	syscall(SYS_tgkill, as->pid, tid, SIM_SIG_PREEMPT);
+	return 0;
 }
 
 /* Wait for t's next request and turn it into a trap. */
 static int run_wait(struct arch_thread *t, struct trap *trap)
 {
 	struct sim_gate *g = t->page;
-	uint64_t start = sim_wall_ns(), deadline = start + PREEMPT_NS;
-	bool preempting = false;
+	struct watchdog w = { .next = 0 };
+	bool spin = true;
 	int err;
 
 	for (;;) {
-		err = wait_request(t->as, g, deadline);
+		err = wait_request(t->as, g, w.next, spin);
+		spin = false;
 		if (err == -ETIMEDOUT) {
-			if (sim_wall_ns() >= start + PREEMPT_NS + GRACE_NS) {
-				t->as->why = (struct fe_exit){ FE_EXIT_KILLED,
-				                               SIGKILL, 0, 0 };
-				sim_as_kill(t->as);
-				return -ETIMEDOUT;
-			}
-			preempting = true;
-			preempt(t);
-			deadline = sim_wall_ns() + RESEND_NS;
+			err = watchdog_tick(t, &w);
+			if (err)
+				return err;
 			continue;
 		}
 		if (err)
@@ -241,13 +295,14 @@ static int run_wait(struct arch_thread *t, struct trap *trap)
 			trap_fault(t, trap);
 			return 0;
 		case SIM_MSG_PREEMPTED:
-			if (preempting) {
+			if (w.preempting) {
 				trap->kind = TRAP_TIMER;
 				return 0;
 			}
 			err = run_release(t); /* a stale signal: carry on */
 			if (err)
 				return err;
+			spin = true;
 			continue;
 		default:
 			return run_broken(t->as);

@@ -49,31 +49,25 @@ static int allow_if(scmp_filter_ctx ctx, int nr, struct scmp_arg_cmp cmp)
 static int sandbox_rules(scmp_filter_ctx ctx)
 {
 	static const int plain[] = {
-		SCMP_SYS(munmap), SCMP_SYS(close), SCMP_SYS(sigaltstack),
-		SCMP_SYS(rt_sigreturn), SCMP_SYS(exit), SCMP_SYS(exit_group),
+		SCMP_SYS(munmap),       SCMP_SYS(close), SCMP_SYS(sigaltstack),
+		SCMP_SYS(rt_sigreturn), SCMP_SYS(exit),  SCMP_SYS(exit_group),
 	};
 	int err = 0;
 
 	for (unsigned i = 0; i < sizeof(plain) / sizeof(plain[0]) && !err; i++)
 		err = allow(ctx, plain[i]);
 	if (!err)
-		err = allow_if(ctx, SCMP_SYS(futex),
-		               SCMP_A1(SCMP_CMP_EQ, FUTEX_WAIT));
+		err = allow_if(ctx, SCMP_SYS(futex), SCMP_A1(SCMP_CMP_EQ, FUTEX_WAIT));
 	if (!err)
-		err = allow_if(ctx, SCMP_SYS(write),
-		               SCMP_A0(SCMP_CMP_EQ, SIM_FD_BELL));
+		err = allow_if(ctx, SCMP_SYS(write), SCMP_A0(SCMP_CMP_EQ, SIM_FD_BELL));
 	if (!err)
-		err = allow_if(ctx, SCMP_SYS(recvmsg),
-		               SCMP_A0(SCMP_CMP_EQ, SIM_FD_CTL));
+		err = allow_if(ctx, SCMP_SYS(recvmsg), SCMP_A0(SCMP_CMP_EQ, SIM_FD_CTL));
 	if (!err)
-		err = allow_if(ctx, SCMP_SYS(mmap),
-		               SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_ANONYMOUS, 0));
+		err = allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_ANONYMOUS, 0));
 	if (!err)
-		err = allow_if(ctx, SCMP_SYS(clone),
-		               SCMP_A0(SCMP_CMP_EQ, SIM_CLONE_THREAD_FLAGS));
+		err = allow_if(ctx, SCMP_SYS(clone), SCMP_A0(SCMP_CMP_EQ, SIM_CLONE_THREAD_FLAGS));
 	if (!err)
-		err = allow_if(ctx, SCMP_SYS(arch_prctl),
-		               SCMP_A0(SCMP_CMP_EQ, ARCH_SET_GS));
+		err = allow_if(ctx, SCMP_SYS(arch_prctl), SCMP_A0(SCMP_CMP_EQ, ARCH_SET_GS));
 	return err;
 }
 
@@ -86,8 +80,8 @@ static int sandbox_export(scmp_filter_ctx ctx)
 	if (fd < 0)
 		return -errno;
 	err = seccomp_export_bpf(ctx, fd);
-	if (!err && fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW |
-	                                       F_SEAL_SHRINK | F_SEAL_SEAL) < 0)
+	if (!err &&
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) < 0)
 		err = -errno;
 	if (err) {
 		close(fd);
@@ -124,8 +118,7 @@ void sim_sandbox_report(pid_t pid, const struct sim_gate *g)
 	fprintf(stderr,
 	        "ferrite-sim: sandbox: process %d made forbidden host call "
 	        "%s%s (%d) at %#llx; killed\n",
-	        (int)pid, name ? name : "unknown",
-	        arch == SCMP_ARCH_X86 ? " [i386]" : "", g->fault_code,
-	        (unsigned long long)g->fault_addr);
+	        (int)pid, name ? name : "unknown", arch == SCMP_ARCH_X86 ? " [i386]" : "",
+	        g->fault_code, (unsigned long long)g->fault_addr);
 	free(name);
 }

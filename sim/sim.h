@@ -28,6 +28,7 @@
 #ifndef FERRITE_SIM_H
 #define FERRITE_SIM_H
 
+#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,60 +39,65 @@
 #include "gate.h"
 
 struct arch_mem {
-	int fd;         /* the memfd, read-write */
-	int ro_fd;      /* a read-only reopening, made on demand, or -1 */
-	uint8_t *base;  /* the kernel's mapping */
+	int fd;        /* the memfd, read-write */
+	int ro_fd;     /* a read-only reopening, made on demand, or -1 */
+	uint8_t *base; /* the kernel's mapping */
 	uint64_t size;
-	unsigned refs;  /* the core's one, plus one per queued op */
+	unsigned refs; /* the core's one, plus one per queued op */
 };
 
 /* A queued change to a child's mappings, applied before it next runs. */
 struct sim_pending {
-	struct sim_op op;            /* fd left unset until sent */
-	struct arch_mem *mem;        /* SIM_OP_MAP: holds a reference */
-	struct arch_thread *thread;  /* SIM_OP_THREAD */
+	struct sim_op op;           /* fd left unset until sent */
+	struct arch_mem *mem;       /* SIM_OP_MAP: holds a reference */
+	struct arch_thread *thread; /* SIM_OP_THREAD */
 };
 
 struct arch_thread {
 	struct arch_as *as;
-	struct arch_thread *next;   /* in as->threads */
-	struct sim_gate *page;      /* the kernel's mapping of the gate page */
-	int region_fd;              /* until sent to the child, else -1 */
-	uint64_t index;             /* region number in the child */
+	struct arch_thread *next; /* in as->threads */
+	struct sim_gate *page;    /* the kernel's mapping of the gate page */
+	int region_fd;            /* until sent to the child, else -1 */
+	uint64_t index;           /* region number in the child */
 	int64_t ret;
-	bool spawned;               /* its host thread exists or is being made */
-	bool claimed;               /* handed to the core (the first thread) */
+	bool spawned; /* its host thread exists or is being made */
+	bool claimed; /* handed to the core (the first thread) */
 };
 
 struct arch_as {
 	pid_t pid;
 	int pidfd;
-	int ctl_fd;                 /* our end of the control socket */
-	struct arch_as *next;       /* in sim.all */
+	int ctl_fd;           /* our end of the control socket */
+	struct arch_as *next; /* in sim.all */
 	struct arch_thread *threads;
-	struct arch_thread *spare;  /* the last host thread, parked for good */
+	struct arch_thread *spare; /* the last host thread, parked for good */
 	uint64_t next_index;
 	struct sim_pending *ops;
 	unsigned nops, cap;
-	unsigned nlive;             /* threads whose host thread still runs */
-	bool dead;                  /* the host process is gone or dying */
+	unsigned nlive; /* threads whose host thread still runs */
+	bool dead;      /* the host process is gone or dying */
 	bool reaped;
-	bool destroyed;             /* arch_as_destroy called: free when reaped */
-	bool reported;              /* the core already knows it is dead */
+	bool destroyed; /* arch_as_destroy called: free when reaped */
+	bool reported;  /* the core already knows it is dead */
 	struct fe_exit why;
 };
 
 struct sim {
 	char loader_path[4096];
-	uint64_t gate_addr;         /* sim_gate in ferrite-loader */
-	int filter_fd;              /* seccomp program, read-only */
-	int bell_fd;                /* the shared doorbell eventfd */
+	uint64_t gate_addr; /* sim_gate in ferrite-loader */
+	int filter_fd;      /* seccomp program, read-only */
+	int bell_fd;        /* the shared doorbell eventfd */
 	uint64_t vtime;
 	uint64_t deadline;
-	struct arch_as *all;        /* every child not yet reaped */
-	struct arch_as *running;    /* whose thread arch_run is running */
+	struct arch_as *all;      /* every child not yet reaped */
+	struct arch_as *running;  /* whose thread arch_run is running */
+	struct arch_thread *last; /* the thread arch_run ran last */
 	FILE *trace;
 	uint64_t seed;
+	bool pin_children; /* children stay off the kernel's CPU */
+	cpu_set_t child_cpus;
+	uint64_t kernel_spin_ns; /* how long arch_run spins before sleeping */
+	uint32_t child_spin;     /* pause loops a child spins before sleeping */
 };
 
 extern struct sim sim;

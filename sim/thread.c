@@ -39,13 +39,13 @@ struct arch_thread *sim_thread_new(struct arch_as *as)
 		goto error;
 	if (ftruncate(t->region_fd, SIM_REGION_SIZE) < 0)
 		goto error_fd;
-	t->page = mmap(NULL, SIM_GATE_PAGE, PROT_READ | PROT_WRITE, MAP_SHARED,
-	               t->region_fd, 0);
+	t->page = mmap(NULL, SIM_GATE_PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, t->region_fd, 0);
 	if (t->page == MAP_FAILED)
 		goto error_fd;
 	t->index = as->next_index++;
 	t->page->self = sim_region_va(t->index);
 	t->page->msg = SIM_MSG_START;
+	t->page->spin = sim.child_spin;
 	atomic_store(&t->page->state, SIM_REQUEST);
 	t->next = as->threads;
 	as->threads = t;
@@ -59,6 +59,8 @@ error:
 
 void sim_thread_free(struct arch_thread *t)
 {
+	if (sim.last == t)
+		sim.last = NULL;
 	munmap(t->page, SIM_GATE_PAGE);
 	if (t->region_fd >= 0)
 		close(t->region_fd);
@@ -85,16 +87,18 @@ static struct arch_thread *thread_unclaimed(struct arch_as *as)
 static int thread_queue_start(struct arch_thread *t)
 {
 	struct sim_pending p = {
-		.op = { .kind = SIM_OP_THREAD, .fd = -1,
-		        .va = sim_region_va(t->index), .len = SIM_REGION_SIZE },
+		.op = { .kind = SIM_OP_THREAD,
+		        .fd = -1,
+		        .va = sim_region_va(t->index),
+		        .len = SIM_REGION_SIZE },
 		.thread = t,
 	};
 
 	return sim_ops_push(t->as, &p);
 }
 
-struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry,
-                                       uint64_t sp, uint64_t arg)
+struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry, uint64_t sp,
+                                       uint64_t arg)
 {
 	struct arch_thread *t;
 

@@ -17,9 +17,6 @@
 
 #include "loader.h"
 
-/* Pause iterations before a child sleeps in FUTEX_WAIT (a few µs). */
-#define CHILD_SPIN 4000
-
 void gate_post(struct sim_gate *g, unsigned msg)
 {
 	static const uint64_t one = 1;
@@ -33,18 +30,18 @@ void gate_post(struct sim_gate *g, unsigned msg)
 /* Wait until the kernel hands the page back (state SIM_RUN). */
 static void gate_wait_state(struct sim_gate *g)
 {
-	for (int i = 0; i < CHILD_SPIN; i++) {
-		if (atomic_load_explicit(&g->state, memory_order_acquire) ==
-		    SIM_RUN)
+	for (uint32_t i = g->spin; i; i--) {
+		if (atomic_load_explicit(&g->state, memory_order_acquire) == SIM_RUN)
 			return;
+		if (atomic_load_explicit(&g->stop_spin, memory_order_relaxed))
+			break;
 		cpu_relax();
 	}
 	for (;;) {
 		atomic_store(&g->child_sleeping, 1);
 		if (atomic_load(&g->state) == SIM_RUN)
 			break;
-		sys6(NR_futex, (long)&g->state, FUTEX_WAIT, SIM_REQUEST, 0, 0,
-		     0);
+		sys6(NR_futex, (long)&g->state, FUTEX_WAIT, SIM_REQUEST, 0, 0, 0);
 	}
 	atomic_store_explicit(&g->child_sleeping, 0, memory_order_relaxed);
 }
@@ -83,8 +80,7 @@ static void gate_thread_main(void *arg)
 	struct sim_gate *g = arg;
 
 	if (signals_setup_thread(g) < 0)
-		gate_report_fault(g, FE_EXIT_FAULT, FE_FAULT_OTHER, g->self, 0,
-		                  0);
+		gate_report_fault(g, FE_EXIT_FAULT, FE_FAULT_OTHER, g->self, 0, 0);
 	gate_wait_run(g);
 	gate_enter_user(g);
 }
@@ -97,9 +93,8 @@ static int gate_start_thread(const struct sim_op *op, int fd)
 	         MAP_SHARED | MAP_FIXED, fd, 0);
 	if (r != (long)op->va)
 		return -1;
-	tid = sim_clone(SIM_CLONE_THREAD_FLAGS,
-	                (void *)(op->va + SIM_START_STACK_TOP), gate_thread_main,
-	                (void *)op->va);
+	tid = sim_clone(SIM_CLONE_THREAD_FLAGS, (void *)(op->va + SIM_START_STACK_TOP),
+	                gate_thread_main, (void *)op->va);
 	if (tid < 0)
 		return -1;
 	((struct sim_gate *)op->va)->tid = (int32_t)tid;
@@ -118,8 +113,8 @@ static int gate_apply_op(const struct sim_op *op, const int *fds, unsigned nfds)
 		return gate_start_thread(op, fds[op->fd]);
 	if (op->kind != SIM_OP_MAP)
 		return -1;
-	r = sys6(NR_mmap, (long)op->va, (long)op->len, op->prot,
-	         MAP_SHARED | MAP_FIXED, fds[op->fd], (long)op->off);
+	r = sys6(NR_mmap, (long)op->va, (long)op->len, op->prot, MAP_SHARED | MAP_FIXED,
+	         fds[op->fd], (long)op->off);
 	return r == (long)op->va ? 0 : -1;
 }
 
@@ -137,8 +132,7 @@ static void gate_apply_ops(struct sim_gate *g)
 		struct sim_op op = g->ops[i];
 
 		if (gate_apply_op(&op, fds, nfds) < 0)
-			gate_report_fault(g, FE_EXIT_FAULT, FE_FAULT_OTHER,
-			                  op.va, 0, 0);
+			gate_report_fault(g, FE_EXIT_FAULT, FE_FAULT_OTHER, op.va, 0, 0);
 	}
 	for (i = 0; i < nfds; i++)
 		sys3(NR_close, fds[i], 0, 0);
@@ -171,8 +165,8 @@ void gate_preempt_now(struct sim_gate *g)
 	gate_wait_run(g);
 }
 
-_Noreturn void gate_report_fault(struct sim_gate *g, unsigned kind, int code,
-                                 uint64_t addr, uint64_t ip, unsigned arch)
+_Noreturn void gate_report_fault(struct sim_gate *g, unsigned kind, int code, uint64_t addr,
+                                 uint64_t ip, unsigned arch)
 {
 	g->fault_kind = kind;
 	g->fault_code = code;
@@ -195,8 +189,7 @@ _Noreturn void gate_enter_user(struct sim_gate *g)
 }
 
 /* The gate: AT_FERRITE_GATE points here. */
-__attribute__((used)) long sim_gate(long nr, long a0, long a1, long a2,
-                                    long a3, long a4)
+__attribute__((used)) long sim_gate(long nr, long a0, long a1, long a2, long a3, long a4)
 {
 	struct sim_gate *g = my_gate();
 	long ret;

@@ -50,8 +50,8 @@ static long read_filter(void)
 	long off = 0, n;
 
 	for (;;) {
-		n = sys6(NR_pread64, SIM_FD_FILTER, (long)filter + off,
-		         (long)sizeof(filter) - off, off, 0, 0);
+		n = sys6(NR_pread64, SIM_FD_FILTER, (long)filter + off, (long)sizeof(filter) - off,
+		         off, 0, 0);
 		if (n < 0)
 			return n;
 		if (n == 0)
@@ -86,8 +86,8 @@ static struct sim_gate *map_first_region(void)
 	uint64_t va = sim_region_va(0);
 	long r;
 
-	r = sys6(NR_mmap, (long)va, SIM_REGION_SIZE, PROT_READ | PROT_WRITE,
-	         MAP_SHARED | MAP_FIXED, SIM_FD_GATE0, 0);
+	r = sys6(NR_mmap, (long)va, SIM_REGION_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+	         SIM_FD_GATE0, 0);
 	if (r != (long)va)
 		return 0;
 	sys3(NR_close, SIM_FD_GATE0, 0, 0);
@@ -122,10 +122,7 @@ void *memcpy(void *dst, const void *src, unsigned long n)
 {
 	void *d = dst;
 
-	__asm__ volatile("rep movsb"
-	                 : "+D"(d), "+S"(src), "+c"(n)
-	                 :
-	                 : "memory");
+	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
 	return dst;
 }
 

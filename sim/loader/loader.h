@@ -25,8 +25,8 @@ long sim_gate(long nr, long a0, long a1, long a2, long a3, long a4);
 void gate_post(struct sim_gate *g, unsigned msg);
 void gate_wait_run(struct sim_gate *g);
 void gate_preempt_now(struct sim_gate *g);
-_Noreturn void gate_report_fault(struct sim_gate *g, unsigned kind, int code,
-                                 uint64_t addr, uint64_t ip, unsigned arch);
+_Noreturn void gate_report_fault(struct sim_gate *g, unsigned kind, int code, uint64_t addr,
+                                 uint64_t ip, unsigned arch);
 _Noreturn void gate_enter_user(struct sim_gate *g);
 
 /* signals.c */

@@ -79,18 +79,22 @@ static int install(int sig, void (*fn)(int, void *, void *), unsigned long flags
 		.mask = 0,
 	};
 
-	return (int)sys6(NR_rt_sigaction, sig, (long)&sa, 0, sizeof(sa.mask),
-	                 0, 0);
+	return (int)sys6(NR_rt_sigaction, sig, (long)&sa, 0, sizeof(sa.mask), 0, 0);
 }
 
 int signals_install(void)
 {
 	static const int faults[] = { SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGFPE };
 
+	uint64_t none = 0;
+
 	for (unsigned i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)
 		if (install(faults[i], on_fault, 0) < 0)
 			return -1;
-	return install(SIM_SIG_PREEMPT, on_preempt, SA_RESTART | SA_NODEFER);
+	if (install(SIM_SIG_PREEMPT, on_preempt, SA_RESTART | SA_NODEFER) < 0)
+		return -1;
+	/* ferrite-sim started us with SIM_SIG_PREEMPT blocked. */
+	return (int)sys6(NR_rt_sigprocmask, SIG_SETMASK, (long)&none, 0, sizeof(none), 0, 0);
 }
 
 /* Per thread: %gs at the gate page, and the signal stack in the region. */

@@ -18,6 +18,7 @@
 #define NR_mmap 9
 #define NR_munmap 11
 #define NR_rt_sigaction 13
+#define NR_rt_sigprocmask 14
 #define NR_rt_sigreturn 15
 #define NR_pread64 17
 #define NR_recvmsg 47
@@ -49,6 +50,7 @@
 #define SIGFPE 8
 #define SIGSEGV 11
 #define SIGSYS 31
+#define SIG_SETMASK 2
 #define SA_SIGINFO 0x4
 #define SA_RESTART 0x10000000
 #define SA_ONSTACK 0x08000000
@@ -69,9 +71,9 @@ struct k_stack {
 };
 
 /* Offsets into siginfo_t and ucontext_t (x86_64). */
-#define SI_ADDR 16         /* si_addr, and si_call_addr for SIGSYS */
-#define SI_SYSCALL 24      /* si_syscall */
-#define UC_RIP 168         /* uc_mcontext.gregs[REG_RIP] */
+#define SI_ADDR 16    /* si_addr, and si_call_addr for SIGSYS */
+#define SI_SYSCALL 24 /* si_syscall */
+#define UC_RIP 168    /* uc_mcontext.gregs[REG_RIP] */
 
 struct k_iovec {
 	void *base;
@@ -115,8 +117,7 @@ static inline long sys6(long nr, long a, long b, long c, long d, long e, long f)
 
 	__asm__ volatile("syscall"
 	                 : "=a"(ret)
-	                 : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8),
-	                   "r"(r9)
+	                 : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
 	                 : "rcx", "r11", "memory");
 	return ret;
 }
@@ -139,8 +140,7 @@ static inline void cpu_relax(void)
 
 /* Defined in entry.S. */
 void sim_restorer(void);
-long sim_clone(unsigned long flags, void *stack_top, void (*fn)(void *),
-               void *arg);
+long sim_clone(unsigned long flags, void *stack_top, void (*fn)(void *), void *arg);
 _Noreturn void sim_unmap_and_exit(uint64_t addr, uint64_t len);
 _Noreturn void sim_enter_user(uint64_t entry, uint64_t sp, uint64_t arg);
 
