@@ -43,7 +43,7 @@ static int map_stack(struct process *p, uint64_t *top)
 	rc = vm_map(&p->vm, &base, STACK_SIZE, mo, 0, FE_PROT_READ | FE_PROT_WRITE);
 	kobj_release(&mo->obj);
 	*top = base + STACK_SIZE;
-	return rc;
+	return rc == -FE_EBUSY ? -FE_ENOEXEC : rc; /* a segment sits where the stack goes */
 }
 
 static int build_stack(struct process *p, const char *args, uint64_t args_len, uint32_t argc,
