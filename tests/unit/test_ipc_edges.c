@@ -178,6 +178,32 @@ START_TEST(test_call_times_out_without_a_server)
 }
 END_TEST
 
+/* A call that times out while queued lets go of the handle it was
+ * sending; a negative timeout means no timeout at all. */
+START_TEST(test_timed_out_call_releases_the_handle_it_was_sending)
+{
+	struct ipc_pair pr;
+	unsigned mems;
+	int64_t mo;
+
+	make_pair(&pr);
+	mems = arch_test.live_mems;
+	mo = sys(pr.client, FE_SYS_MEMOBJ_CREATE, FE_PAGE_SIZE);
+	ck_assert_int_eq(sys(pr.client, FE_SYS_CALL, pr.cep,
+	                     umsg(pr.client, &(struct fe_msg){ .handle = (fe_handle_t)mo }), 10),
+	                 BLOCKED);
+	advance(10);
+	ck_assert_int_eq(woken(pr.client), -FE_ETIMEDOUT);
+	run_as(pr.client);
+	ck_assert_int_eq(sys(pr.client, FE_SYS_HANDLE_CLOSE, mo), 0);
+	ck_assert_uint_eq(arch_test.live_mems, mems);
+	ck_assert_int_eq(sys(pr.client, FE_SYS_CALL, pr.cep,
+	                     umsg(pr.client, &(struct fe_msg){ .handle = FE_NO_HANDLE }), -2),
+	                 BLOCKED);
+	ck_assert_uint_eq(timer_next(), UINT64_MAX);
+}
+END_TEST
+
 START_TEST(test_recv_times_out_without_a_caller)
 {
 	struct ipc_pair pr;
@@ -263,6 +289,28 @@ START_TEST(test_poll_recv_takes_a_queued_caller)
 	sm = umsg(pr.server, &(struct fe_msg){ 0 });
 	ck_assert_int_ge(sys(pr.server, FE_SYS_RECV, pr.sep, sm, FE_POLL), 0);
 	ck_assert_uint_eq(umsg_get(pr.server, sm).label, 2);
+}
+END_TEST
+
+/* A reply carrying a handle to a caller whose table is full: the caller
+ * gets -FE_EMFILE instead of the reply, and the reply handle is spent. */
+START_TEST(test_reply_with_a_handle_to_a_full_caller)
+{
+	struct ipc_pair pr;
+	fe_handle_t rh;
+	int64_t n;
+
+	make_pair(&pr);
+	rh = pending_call(pr.client, pr.cep, pr.server, pr.sep);
+	while (pr.client->proc->caps.used < CAP_MAX)
+		give(pr.client, handle_obj(pr.client, pr.cep), 0);
+	n = sys(pr.server, FE_SYS_NOTIFY_CREATE);
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, rh,
+	                     umsg(pr.server, &(struct fe_msg){ .handle = (fe_handle_t)n })),
+	                 0);
+	ck_assert_int_eq(woken(pr.client), -FE_EMFILE);
+	ck_assert_ptr_null(handle_obj(pr.server, rh));
+	ck_assert_uint_eq(handle_obj(pr.server, (fe_handle_t)n)->refs, 1);
 }
 END_TEST
 
@@ -437,10 +485,12 @@ Suite *suite_ipc_edges(void)
 	ADD_TEST(s, test_sender_buffer_unmapped_while_queued_fails_the_caller);
 	ADD_TEST(s, test_receiver_buffer_unmapped_while_waiting_fails_the_receiver);
 	ADD_TEST(s, test_call_times_out_without_a_server);
+	ADD_TEST(s, test_timed_out_call_releases_the_handle_it_was_sending);
 	ADD_TEST(s, test_recv_times_out_without_a_caller);
 	ADD_TEST(s, test_call_times_out_when_the_reply_never_comes);
 	ADD_TEST(s, test_poll_call_and_recv_do_not_wait);
 	ADD_TEST(s, test_poll_recv_takes_a_queued_caller);
+	ADD_TEST(s, test_reply_with_a_handle_to_a_full_caller);
 	ADD_TEST(s, test_closing_the_reply_handle_unanswered_is_econnreset);
 	ADD_TEST(s, test_server_killed_mid_call_is_econnreset);
 	ADD_TEST(s, test_caller_killed_mid_call);

@@ -413,6 +413,40 @@ START_TEST(test_spawn_of_a_huge_segment_fails_cleanly)
 }
 END_TEST
 
+/* A segment where the stack must go makes the image unloadable. */
+START_TEST(test_spawn_segment_over_the_stack_is_enoexec)
+{
+	struct thread *t = new_proc("parent");
+	struct census c0 = census(t);
+	struct elf e;
+
+	good_elf(&e);
+	phdr(&e, 0)->p_vaddr = TEST_USER_HI - FE_PAGE_SIZE - 0x4000;
+	ehdr(&e)->e_entry = phdr(&e, 0)->p_vaddr + 0x100;
+	ck_assert_int_eq(spawn_simple(t, &e), -FE_ENOEXEC);
+	assert_census(t, c0);
+}
+END_TEST
+
+/* The process is named after argv[0] without its directories, cut to fit. */
+START_TEST(test_spawn_names_the_process_after_argv0)
+{
+	struct thread *t = new_proc("parent");
+	char args[100];
+	struct elf e;
+
+	good_elf(&e);
+	memset(args, 'x', sizeof(args));
+	memcpy(args, "/a/b/", 5);
+	args[sizeof(args) - 1] = '\0';
+	ck_assert_str_eq(child_of(t, spawn_as(t, &e, args, sizeof(args), 1, NULL, 0, 0))->name,
+	                 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+	ck_assert_str_eq(child_of(t, spawn_as(t, &e, "dir/\0", 5, 1, NULL, 0, 0))->name, "");
+	ck_assert_str_eq(child_of(t, spawn_as(t, &e, "tool\0/x\0", 8, 2, NULL, 0, 0))->name,
+	                 "tool");
+}
+END_TEST
+
 START_TEST(test_spawn_bad_argv_is_einval)
 {
 	struct thread *t = new_proc("parent");
@@ -587,6 +621,8 @@ Suite *suite_spawn(void)
 	ADD_TEST(s, test_spawn_loads_several_segments);
 	ADD_TEST(s, test_spawn_refuses_bad_images);
 	ADD_TEST(s, test_spawn_of_a_huge_segment_fails_cleanly);
+	ADD_TEST(s, test_spawn_segment_over_the_stack_is_enoexec);
+	ADD_TEST(s, test_spawn_names_the_process_after_argv0);
 	ADD_TEST(s, test_spawn_bad_argv_is_einval);
 	ADD_TEST(s, test_spawn_argv_too_long_or_unmapped);
 	ADD_TEST(s, test_spawn_bad_handles);
