@@ -143,7 +143,11 @@ long_entry:
 	jmp *%rax
 
 	.text
+	.cfi_sections .debug_frame
+	.type high_entry, @function
 high_entry:
+	.cfi_startproc
+	.cfi_undefined rip /* the outermost frame, for debuggers */
 	movabs $boot_stack_top, %rsp
 	mov %ebp, %edi /* the protocol */
 	mov %esi, %esi /* the info address, zero-extended */
@@ -152,6 +156,8 @@ high_entry:
 1:	cli
 	hlt
 	jmp 1b
+	.cfi_endproc
+	.size high_entry, . - high_entry
 
 	.section .boot.rodata, "a"
 	.balign 8

@@ -2,9 +2,10 @@
  * The console: COM1, a 16550 UART at 0x3f8, polled. It carries the kernel's
  * messages, the programs' debug output and (prefixed "trace: ") the event
  * trace. Stopping the machine also lives here: arch_halt() prints the
- * status and writes it to QEMU's isa-debug-exit port (0xf4), which ends
- * QEMU with exit code (status << 1) | 1; without that device the CPU just
- * stops.
+ * status and the time since boot (under -icount shift=0 a nanosecond is one
+ * guest instruction) and writes the status to QEMU's isa-debug-exit port
+ * (0xf4), which ends QEMU with exit code (status << 1) | 1; without that
+ * device the CPU just stops.
  */
 #include "cpu.h"
 #include "x86.h"
@@ -88,7 +89,9 @@ _Noreturn void x86_stop(int status, bool quiet)
 	if (!quiet) {
 		con_puts("ferrite: halted with status ");
 		con_dec((uint64_t)status);
-		con_puts("\n");
+		con_puts(" after ");
+		con_dec(arch_time_now());
+		con_puts(" ns\n");
 	}
 	outl(DEBUG_EXIT_PORT, (uint32_t)status);
 	for (;;)

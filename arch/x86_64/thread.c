@@ -70,19 +70,30 @@ static void fpu_switch(struct arch_thread *t)
 	fpu_owner = t;
 }
 
-/* sysret only to a canonical user address; anything else goes by iretq. */
-static void prepare_return(struct x86_frame *f)
+/*
+ * Make the frame safe to return through: user flags only, and a canonical
+ * user rip and rsp, since iretq or sysretq to anything else would fault in
+ * kernel mode. The core only starts threads inside the user range and the
+ * hardware saves canonical values, so false here means a bug elsewhere;
+ * the thread then faults as a user jumping there would.
+ */
+static bool prepare_return(struct x86_frame *f)
 {
 	f->rflags = (f->rflags & USER_RFLAGS) | RFLAGS_BASE;
-	if (f->vector == VEC_SYSCALL && f->rip >= CANONICAL_LOW_END)
-		f->vector = VEC_NEW;
+	return f->rip < CANONICAL_LOW_END && f->rsp < CANONICAL_LOW_END;
 }
 
 void arch_run(struct arch_thread *t, struct trap *tr)
 {
+	if (!prepare_return(&t->frame)) {
+		tr->kind = TRAP_FAULT;
+		tr->exit = (struct fe_exit){ .kind = FE_EXIT_FAULT,
+			                     .code = FE_FAULT_PAGE,
+			                     .ip = t->frame.rip };
+		return;
+	}
 	as_activate(t->as);
 	fpu_switch(t);
-	prepare_return(&t->frame);
 	cpu_set_kernel_stack((uint64_t)(&t->frame + 1));
 	x86_enter_user(&t->frame);
 	trap_decode(&t->frame, tr);
@@ -90,6 +101,5 @@ void arch_run(struct arch_thread *t, struct trap *tr)
 
 void arch_idle(void)
 {
-	timer_fired = false;
 	__asm__ volatile("sti; hlt; cli" : : : "memory");
 }

@@ -32,6 +32,7 @@
 
 static volatile uint32_t *lapic;
 static uint64_t tsc_boot, tsc_mult, lapic_mult; /* 32.32 fixed point */
+static uint64_t armed = UINT64_MAX;             /* the deadline the LAPIC counts to */
 
 static uint32_t lapic_read(unsigned reg)
 {
@@ -137,10 +138,21 @@ uint64_t arch_time_now(void)
 	return (uint64_t)(((unsigned __int128)(rdtsc() - tsc_boot) * tsc_mult) >> 32);
 }
 
+/* The one-shot went off: the next arch_timer_set must program it again. */
+void timer_expired(void)
+{
+	armed = UINT64_MAX;
+}
+
+/* The core asks again for the deadline it asked for last time far more often
+ * than not (the running thread's slice end): leave the LAPIC alone then. */
 void arch_timer_set(uint64_t deadline)
 {
 	uint64_t now, ticks;
 
+	if (deadline == armed)
+		return;
+	armed = deadline;
 	if (deadline == UINT64_MAX) {
 		lapic_write(LAPIC_LVT_TIMER, LVT_MASKED | VEC_TIMER);
 		lapic_write(LAPIC_INIT_COUNT, 0);

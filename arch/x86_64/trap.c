@@ -15,8 +15,6 @@
 
 extern char boot_stack[], boot_stack_top[];
 
-volatile bool timer_fired;
-
 static const char *const exception_names[32] = {
 	"divide error",
 	"debug",
@@ -87,6 +85,7 @@ void trap_decode(const struct x86_frame *f, struct trap *tr)
 		fault(f, tr);
 	} else if (f->vector == VEC_TIMER) {
 		lapic_eoi();
+		timer_expired();
 		tr->kind = TRAP_TIMER;
 	} else {
 		if (f->vector != VEC_SPURIOUS && (f->vector & ~15ull) != VEC_PIC_BASE)
@@ -172,7 +171,7 @@ void x86_kernel_trap(struct x86_frame *f)
 {
 	if (f->vector == VEC_TIMER) {
 		lapic_eoi();
-		timer_fired = true;
+		timer_expired();
 		return;
 	}
 	if (f->vector == 2 || f->vector == VEC_SPURIOUS || (f->vector & ~15ull) == VEC_PIC_BASE)

@@ -96,7 +96,6 @@ extern uint8_t fpu_initial[512];
 
 void trap_decode(const struct x86_frame *f, struct trap *tr);
 void x86_kernel_trap(struct x86_frame *f);
-extern volatile bool timer_fired;
 
 /* ---- entry.S ------------------------------------------------------------- */
 
@@ -145,6 +144,7 @@ void *mmio_map(uint64_t pa);
 
 void time_init(void);
 void lapic_eoi(void);
+void timer_expired(void);
 
 /* ---- lib.c --------------------------------------------------------------- */
 
