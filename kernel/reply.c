@@ -46,8 +46,9 @@ static int deliver_reply(struct thread *t, struct thread *c, const struct fe_msg
 	uint64_t n = MIN(msg->len, out.rcap);
 	int rc;
 
-	if (xfer && cap_reserve(&c->proc->caps, 1) < 0)
-		return -FE_EMFILE;
+	rc = xfer ? cap_reserve(&c->proc->caps, 1) : 0;
+	if (rc < 0)
+		return rc;
 	rc = vm_copy(&c->proc->vm, (uint64_t)out.rbuf, &t->proc->vm, (uint64_t)msg->buf, n);
 	if (rc < 0)
 		return rc;

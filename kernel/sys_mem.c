@@ -30,11 +30,13 @@ int64_t sys_memobj_create(struct thread *t, const uint64_t *a)
 {
 	struct memobj *mo;
 	fe_handle_t h;
+	int rc;
 
 	if (a[0] == 0 || a[0] > MEMOBJ_MAX_SIZE)
 		return -FE_EINVAL;
-	if (cap_reserve(&t->proc->caps, 1) < 0)
-		return -FE_EMFILE;
+	rc = cap_reserve(&t->proc->caps, 1);
+	if (rc < 0)
+		return rc;
 	mo = memobj_create(a[0]);
 	if (!mo)
 		return -FE_ENOMEM;

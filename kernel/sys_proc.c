@@ -126,12 +126,14 @@ int64_t sys_thread_create(struct thread *t, const uint64_t *a)
 {
 	struct thread *nt;
 	fe_handle_t h;
+	int rc;
 
 	if (a[0] < t->proc->vm.lo || a[0] >= t->proc->vm.hi || a[1] < t->proc->vm.lo ||
 	    a[1] > t->proc->vm.hi)
 		return -FE_EINVAL;
-	if (cap_reserve(&t->proc->caps, 1) < 0)
-		return -FE_EMFILE;
+	rc = cap_reserve(&t->proc->caps, 1);
+	if (rc < 0)
+		return rc;
 	nt = thread_create(t->proc, a[0], a[1], a[2], t->prio);
 	if (!nt)
 		return -FE_ENOMEM;
