@@ -2,8 +2,11 @@
  * The kernel heap: power-of-two size classes from 32 bytes to 4 KiB, each
  * with a free list, carved on demand from the region the machine gave at
  * boot. Larger blocks come from a first-fit list of freed large blocks,
- * then from the region. Every block starts with a 16-byte header naming its
- * size, so kfree needs no size. Blocks are zeroed when handed out.
+ * then from the region. A freed large block is split when only part of it
+ * is needed, and small sizes fall back on freed large blocks once the
+ * region is used up, so memory freed in large blocks is never lost to small
+ * ones. Every block starts with a 16-byte header naming its size, so kfree
+ * needs no size. Blocks are zeroed when handed out.
  *
  * The kernel never frees the region itself; running out is reported to the
  * caller as NULL and surfaces to users as -FE_ENOMEM.
@@ -65,6 +68,21 @@ static struct block *carve(uint64_t size)
 	return b;
 }
 
+/* Keep the first `size` bytes of f; what is left beyond them becomes a free
+ * large block of its own if it is big enough to be one. */
+static void split(struct free_block *f, uint64_t size)
+{
+	struct free_block *rest;
+
+	if (f->hdr.size - size <= HDR + ((uint64_t)1 << MAX_SHIFT))
+		return;
+	rest = (struct free_block *)((char *)f + HDR + size);
+	rest->hdr.size = f->hdr.size - size - HDR;
+	rest->hdr.magic = MAGIC_FREE;
+	list_push_front(&large, &rest->link);
+	f->hdr.size = size;
+}
+
 static struct block *take_large(uint64_t size)
 {
 	struct list *it;
@@ -74,6 +92,7 @@ static struct block *take_large(uint64_t size)
 
 		if (f->hdr.size >= size) {
 			list_remove(&f->link);
+			split(f, size);
 			return &f->hdr;
 		}
 	}
@@ -97,6 +116,8 @@ void *kzalloc(size_t size)
 
 		b = n ? &list_entry(n, struct free_block, link)->hdr
 		      : carve((uint64_t)1 << (c + MIN_SHIFT));
+		if (!b)
+			b = take_large((uint64_t)1 << (c + MIN_SHIFT));
 	}
 	if (!b)
 		return NULL;
