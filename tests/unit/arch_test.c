@@ -36,6 +36,7 @@ void arch_test_reset(void)
 	arch_test.mem_fail_after = -1;
 	arch_test.as_fail_after = -1;
 	arch_test.thread_fail_after = -1;
+	arch_test.map_fail_after = -1;
 	arch_test.console = calloc(1, 1);
 	arch_test.trace = calloc(1, 1);
 	ck_assert(arch_test.console && arch_test.trace);
@@ -251,7 +252,7 @@ int arch_as_map(struct arch_as *as, uint64_t va, struct arch_mem *mem, uint64_t 
 		if (overlaps(&as->maps[i], va, len))
 			violation("arch_as_map(%llx, len %llx): range not free",
 			          (unsigned long long)va, (unsigned long long)len);
-	if (as->nmaps == TEST_AS_MAX_MAPS)
+	if (as->nmaps == TEST_AS_MAX_MAPS || inject_failure(&arch_test.map_fail_after))
 		return -FE_ENOMEM;
 	as->maps[as->nmaps++] = (struct test_mapping){ va, len, off, mem, prot };
 	as->map_calls++;

@@ -68,8 +68,9 @@ struct arch_test {
 	unsigned live_mems, live_as, live_threads;
 	unsigned mems_made, as_made, threads_made;
 
-	/* Fault injection: make the next creations fail. -1: never. */
-	int mem_fail_after, as_fail_after, thread_fail_after;
+	/* Fault injection: after this many more successes, creating memory,
+	 * an address space, a thread or a mapping fails. -1: never. */
+	int mem_fail_after, as_fail_after, thread_fail_after, map_fail_after;
 
 	/* arch_halt() longjmps here when armed, else fails the test. */
 	jmp_buf *halt_jmp;

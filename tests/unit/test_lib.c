@@ -78,19 +78,64 @@ START_TEST(test_kfree_reuses_blocks_by_size_class)
 }
 END_TEST
 
-START_TEST(test_large_blocks_are_reused_first_fit)
+static bool inside(const void *p, size_t n, const void *block, size_t size)
+{
+	return (const char *)p >= (const char *)block &&
+	       (const char *)p + n <= (const char *)block + size;
+}
+
+START_TEST(test_large_blocks_are_reused)
 {
 	own_heap(1 << 20);
-	void *big = kzalloc(20000), *small = kzalloc(5000), *again;
+	char *big = kzalloc(20000), *again, *half;
 
-	kfree(small);
+	memset(big, 0xff, 20000);
 	kfree(big);
-	/* Freed large blocks are searched newest first for one that fits. */
+	ck_assert_ptr_eq(kzalloc(20000), big);
+	kfree(big);
+	/* A smaller request takes the front of the block; the rest is kept
+	 * for the next one. Both come zeroed. */
 	again = kzalloc(10000);
 	ck_assert_ptr_eq(again, big);
-	ck_assert(all_zero(again, 20000));
-	ck_assert_ptr_eq(kzalloc(5000), small);
-	ck_assert_ptr_ne(kzalloc(5000), small);
+	ck_assert(all_zero(again, 10000));
+	half = kzalloc(9000);
+	ck_assert(inside(half, 9000, big, 20000));
+	ck_assert(all_zero(half, 9000));
+	memset(again, 1, 10000);
+	memset(half, 2, 9000);
+	kfree(again);
+	kfree(half);
+	ck_assert(inside(kzalloc(9000), 9000, big, 20000));
+	ck_assert(inside(kzalloc(9000), 9000, big, 20000));
+	free_heap();
+}
+END_TEST
+
+/* Once the region is used up, memory freed in large blocks still serves
+ * small allocations: the heap never runs dry while most of it is free. */
+START_TEST(test_small_allocations_reuse_freed_large_blocks)
+{
+	void *blocks[64], *p;
+	int n = 0;
+
+	own_heap(64 << 10);
+	while (n < 64 && (blocks[n] = kzalloc(8000)) != NULL)
+		n++;
+	ck_assert_int_gt(n, 4);
+	for (size_t size = 4096; size >= 32; size /= 2)
+		while (kzalloc(size) != NULL)
+			; /* the region's last bytes */
+	ck_assert_ptr_null(kzalloc(1));
+	for (int i = 0; i < n; i++)
+		kfree(blocks[i]);
+	for (int i = 0; i < 100; i++) {
+		p = kzalloc(40);
+		ck_assert_ptr_nonnull(p);
+		ck_assert(all_zero(p, 40));
+		memset(p, 0xee, 40);
+	}
+	ck_assert_ptr_nonnull(kzalloc(4096));
+	ck_assert_ptr_nonnull(kzalloc(5000));
 	free_heap();
 }
 END_TEST
@@ -302,13 +347,82 @@ START_TEST(test_random_is_splitmix64)
 }
 END_TEST
 
+/* Use up the kernel heap; returns the blocks taken, to give back later. */
+static void **exhaust_heap(size_t *count)
+{
+	size_t cap = 1024, n = 0;
+	void **blocks = malloc(cap * sizeof(*blocks));
+
+	ck_assert_ptr_nonnull(blocks);
+	for (size_t size = 1 << 20; size >= 1; size /= 2) {
+		void *b;
+
+		while ((b = kzalloc(size)) != NULL) {
+			if (n == cap) {
+				cap *= 2;
+				blocks = realloc(blocks, cap * sizeof(*blocks));
+				ck_assert_ptr_nonnull(blocks);
+			}
+			blocks[n++] = b;
+		}
+	}
+	*count = n;
+	return blocks;
+}
+
+/* With the kernel heap used up, every call that makes an object says
+ * -FE_ENOMEM and changes nothing; afterwards they all work. */
+START_TEST(test_calls_fail_cleanly_when_the_kernel_heap_is_used_up)
+{
+	struct thread *t = new_proc("p");
+	struct ipc_pair pr;
+	size_t n;
+	void **blocks;
+	unsigned mems, threads;
+	uint32_t caps;
+
+	make_pair(&pr);
+	caps = t->proc->caps.used;
+	mems = arch_test.live_mems;
+	threads = arch_test.live_threads;
+	blocks = exhaust_heap(&n);
+	ck_assert_int_eq(sys(t, FE_SYS_ENDPOINT_CREATE), -FE_ENOMEM);
+	ck_assert_int_eq(sys(t, FE_SYS_NOTIFY_CREATE), -FE_ENOMEM);
+	ck_assert_int_eq(sys(t, FE_SYS_MEMOBJ_CREATE, FE_PAGE_SIZE), -FE_ENOMEM);
+	ck_assert_int_eq(sys(t, FE_SYS_MEM_MAP, 0, FE_PAGE_SIZE, FE_PROT_READ), -FE_ENOMEM);
+	ck_assert_int_eq(sys(t, FE_SYS_THREAD_CREATE, SCRATCH_BASE, SCRATCH_BASE, 0), -FE_ENOMEM);
+	ck_assert_uint_eq(t->proc->caps.used, caps);
+	ck_assert_uint_eq(arch_test.live_mems, mems);
+	ck_assert_uint_eq(arch_test.live_threads, threads);
+	/* A delivery that cannot make its reply object fails the receiver and
+	 * keeps the caller queued. */
+	ck_assert_int_eq(sys(pr.client, FE_SYS_CALL, pr.cep,
+	                     umsg(pr.client, &(struct fe_msg){ .handle = FE_NO_HANDLE }),
+	                     FE_FOREVER),
+	                 BLOCKED);
+	ck_assert_int_eq(sys(pr.server, FE_SYS_RECV, pr.sep, umsg(pr.server, &(struct fe_msg){ 0 }),
+	                     FE_FOREVER),
+	                 -FE_ENOMEM);
+	ck_assert(still_blocked(pr.client));
+	for (size_t i = 0; i < n; i++)
+		kfree(blocks[i]);
+	free(blocks);
+	ck_assert_int_ge(sys(pr.server, FE_SYS_RECV, pr.sep, umsg(pr.server, &(struct fe_msg){ 0 }),
+	                     FE_FOREVER),
+	                 0);
+	ck_assert_int_ge(sys(t, FE_SYS_ENDPOINT_CREATE), 0);
+	ck_assert_int_ge(sys(t, FE_SYS_THREAD_CREATE, SCRATCH_BASE, SCRATCH_BASE, 0), 0);
+}
+END_TEST
+
 Suite *suite_lib(void)
 {
 	Suite *s = suite_create("lib");
 
 	ADD_BARE_TEST(s, test_kzalloc_returns_zeroed_aligned_memory);
 	ADD_BARE_TEST(s, test_kfree_reuses_blocks_by_size_class);
-	ADD_BARE_TEST(s, test_large_blocks_are_reused_first_fit);
+	ADD_BARE_TEST(s, test_large_blocks_are_reused);
+	ADD_BARE_TEST(s, test_small_allocations_reuse_freed_large_blocks);
 	ADD_BARE_TEST(s, test_kzalloc_returns_null_when_the_heap_is_used_up);
 	ADD_BARE_TEST(s, test_kzalloc_of_an_impossible_size_is_null);
 	ADD_BARE_TEST(s, test_kfree_of_a_bad_block_is_reported);
@@ -319,5 +433,6 @@ Suite *suite_lib(void)
 	ADD_BARE_TEST(s, test_kprintf_writes_to_the_console);
 	ADD_BARE_TEST(s, test_memory_and_string_helpers);
 	ADD_BARE_TEST(s, test_random_is_splitmix64);
+	ADD_TEST(s, test_calls_fail_cleanly_when_the_kernel_heap_is_used_up);
 	return s;
 }

@@ -342,6 +342,23 @@ START_TEST(test_copies_check_protection_and_every_byte)
 }
 END_TEST
 
+/* The machine cannot map: -FE_ENOMEM, and the memory made for it goes. */
+START_TEST(test_machine_map_failure_is_enomem)
+{
+	struct thread *t = new_proc("p");
+	unsigned mems = arch_test.live_mems;
+	uint64_t n = t->proc->vm.nvmas;
+	int64_t h = sys(t, FE_SYS_MEMOBJ_CREATE, FE_PAGE_SIZE);
+
+	arch_test.map_fail_after = 0;
+	ck_assert_int_eq(sys(t, FE_SYS_MEM_MAP, 0, FE_PAGE_SIZE, RW), -FE_ENOMEM);
+	ck_assert_int_eq(sys(t, FE_SYS_MEMOBJ_MAP, h, 0, FE_PAGE_SIZE, RW, 0), -FE_ENOMEM);
+	ck_assert_uint_eq(t->proc->vm.nvmas, n);
+	ck_assert_uint_eq(arch_test.live_mems, mems + 1);
+	ck_assert_uint_eq(handle_obj(t, (fe_handle_t)h)->refs, 1);
+}
+END_TEST
+
 START_TEST(test_too_many_mappings_is_enomem)
 {
 	struct thread *t = new_proc("p");
@@ -373,6 +390,7 @@ Suite *suite_memory(void)
 	ADD_TEST(s, test_memobj_map_offset_and_length_out_of_range);
 	ADD_TEST(s, test_shared_memory_between_two_processes);
 	ADD_TEST(s, test_copies_check_protection_and_every_byte);
+	ADD_TEST(s, test_machine_map_failure_is_enomem);
 	ADD_TEST(s, test_too_many_mappings_is_enomem);
 	return s;
 }
