@@ -2,13 +2,15 @@
  * Time and the timer: the TSC is the clock (arch_time_now), the local
  * APIC's timer in one-shot mode is the alarm (arch_timer_set). Both are
  * calibrated once at boot against the legacy PIT's channel 0, counting
- * CALIB_MS milliseconds. The 8259 PICs are moved out of the exception
- * vectors and masked: the LAPIC is the only interrupt source for now.
+ * CALIB_MS milliseconds (without a PIT: the TSC rate from CPUID leaf 0x15,
+ * and the LAPIC against the TSC). The 8259 PICs are moved out of the
+ * exception vectors and masked: the LAPIC is the only interrupt source for
+ * now.
  *
  * xAPIC mode (MMIO at the APIC base), since QEMU's TCG has no x2APIC and no
- * TSC-deadline mode. Under -icount both the TSC and the PIT follow the
- * instruction count, so the calibration and every time value are
- * deterministic.
+ * TSC-deadline mode; x2APIC (MSRs) only where firmware already turned it
+ * on. Under -icount both the TSC and the PIT follow the instruction count,
+ * so the calibration and every time value are deterministic.
  */
 #include "cpu.h"
 #include "x86.h"
@@ -28,20 +30,26 @@
 #define LAPIC_CUR_COUNT 0x390
 #define LAPIC_DIVIDE 0x3e0
 #define LVT_MASKED (1u << 16)
+#define MSR_X2APIC_BASE 0x800
+#define APIC_X2 (1u << 10)
+#define APIC_ENABLE (1u << 11)
 #define DIVIDE_16 0x3
 
-static volatile uint32_t *lapic;
+static volatile uint32_t *lapic;                /* NULL: x2APIC mode, reached by MSRs */
 static uint64_t tsc_boot, tsc_mult, lapic_mult; /* 32.32 fixed point */
 static uint64_t armed = UINT64_MAX;             /* the deadline the LAPIC counts to */
 
 static uint32_t lapic_read(unsigned reg)
 {
-	return lapic[reg / 4];
+	return lapic ? lapic[reg / 4] : (uint32_t)rdmsr(MSR_X2APIC_BASE + reg / 16);
 }
 
 static void lapic_write(unsigned reg, uint32_t v)
 {
-	lapic[reg / 4] = v;
+	if (lapic)
+		lapic[reg / 4] = v;
+	else
+		wrmsr(MSR_X2APIC_BASE + reg / 16, v);
 }
 
 void lapic_eoi(void)
@@ -62,9 +70,15 @@ static void pic_disable(void)
 	outb(0xa1, 0xff);
 }
 
+/* xAPIC as QEMU's TCG has it; x2APIC if the firmware left it on (it cannot
+ * be turned off without resetting the APIC). */
 static void lapic_init(void)
 {
-	lapic = mmio_map(rdmsr(MSR_APIC_BASE) & ~0xfffull);
+	uint64_t base = rdmsr(MSR_APIC_BASE);
+
+	if (!(base & APIC_ENABLE))
+		wrmsr(MSR_APIC_BASE, base |= APIC_ENABLE);
+	lapic = base & APIC_X2 ? NULL : mmio_map(base & ~0xfffull);
 	lapic_write(LAPIC_SVR, 0x100 | VEC_SPURIOUS);
 	lapic_write(LAPIC_TPR, 0);
 	lapic_write(LAPIC_DIVIDE, DIVIDE_16);
@@ -117,6 +131,32 @@ static bool calibrate(uint64_t *tsc_hz, uint64_t *lapic_hz)
 	return true;
 }
 
+/* The TSC's rate from CPUID leaf 0x15 (crystal clock times a ratio), or 0. */
+static uint64_t tsc_hz_from_cpuid(void)
+{
+	uint32_t r[4];
+
+	cpuid(0, 0, r);
+	if (r[0] < 0x15)
+		return 0;
+	cpuid(0x15, 0, r);
+	return r[0] && r[1] && r[2] ? (uint64_t)r[2] * r[1] / r[0] : 0;
+}
+
+/* Count LAPIC ticks over CALIB_MS of a TSC of known rate. */
+static uint64_t lapic_hz_from_tsc(uint64_t tsc_hz)
+{
+	uint64_t t0 = rdtsc(), span = tsc_hz * CALIB_MS / 1000;
+	uint32_t left;
+
+	lapic_write(LAPIC_INIT_COUNT, UINT32_MAX);
+	while (rdtsc() - t0 < span)
+		;
+	left = lapic_read(LAPIC_CUR_COUNT);
+	lapic_write(LAPIC_INIT_COUNT, 0);
+	return (uint64_t)(UINT32_MAX - left) * 1000 / CALIB_MS;
+}
+
 void time_init(void)
 {
 	uint64_t tsc_hz, lapic_hz;
@@ -124,9 +164,12 @@ void time_init(void)
 	pic_disable();
 	lapic_init();
 	if (!calibrate(&tsc_hz, &lapic_hz)) {
-		con_puts("ferrite: no PIT to calibrate against; assuming 1 GHz\n");
-		tsc_hz = NS;
-		lapic_hz = NS / 16;
+		tsc_hz = tsc_hz_from_cpuid();
+		if (!tsc_hz) {
+			con_puts("ferrite: no PIT and no TSC rate in CPUID; assuming 1 GHz\n");
+			tsc_hz = NS;
+		}
+		lapic_hz = lapic_hz_from_tsc(tsc_hz);
 	}
 	tsc_mult = (NS << 32) / tsc_hz;
 	lapic_mult = (lapic_hz << 32) / NS;
