@@ -123,6 +123,7 @@ Suite *suite_notify(void);
 Suite *suite_memory(void);
 Suite *suite_process(void);
 Suite *suite_spawn(void);
+Suite *suite_elf(void);
 Suite *suite_sched(void);
 Suite *suite_lib(void);
 Suite *suite_boot(void);

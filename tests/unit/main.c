@@ -22,6 +22,7 @@ int main(void)
 	srunner_add_suite(sr, suite_memory());
 	srunner_add_suite(sr, suite_process());
 	srunner_add_suite(sr, suite_spawn());
+	srunner_add_suite(sr, suite_elf());
 	srunner_add_suite(sr, suite_sched());
 	srunner_add_suite(sr, suite_lib());
 	srunner_add_suite(sr, suite_boot());

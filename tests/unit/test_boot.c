@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elf_build.h"
-#include "harness.h"
+#include "images.h"
 #include "trace.h"
 
 #define NO_RET INT64_MAX

@@ -378,10 +378,13 @@ START_TEST(test_calls_fail_cleanly_when_the_kernel_heap_is_used_up)
 	struct ipc_pair pr;
 	size_t n;
 	void **blocks;
+	int64_t mo;
 	unsigned mems, threads;
 	uint32_t caps;
 
 	make_pair(&pr);
+	mo = sys(t, FE_SYS_MEMOBJ_CREATE, FE_PAGE_SIZE);
+	ck_assert_int_ge(mo, 0);
 	caps = t->proc->caps.used;
 	mems = arch_test.live_mems;
 	threads = arch_test.live_threads;
@@ -390,6 +393,11 @@ START_TEST(test_calls_fail_cleanly_when_the_kernel_heap_is_used_up)
 	ck_assert_int_eq(sys(t, FE_SYS_NOTIFY_CREATE), -FE_ENOMEM);
 	ck_assert_int_eq(sys(t, FE_SYS_MEMOBJ_CREATE, FE_PAGE_SIZE), -FE_ENOMEM);
 	ck_assert_int_eq(sys(t, FE_SYS_MEM_MAP, 0, FE_PAGE_SIZE, FE_PROT_READ), -FE_ENOMEM);
+	ck_assert_int_eq(sys(t, FE_SYS_MEMOBJ_MAP, mo, 0, FE_PAGE_SIZE, FE_PROT_READ, 0),
+	                 -FE_ENOMEM);
+	ck_assert_int_eq(sys(t, FE_SYS_MEM_UNMAP, SCRATCH_BASE + FE_PAGE_SIZE, FE_PAGE_SIZE),
+	                 -FE_ENOMEM);
+	ck_assert_int_eq(vm_check(&t->proc->vm, SCRATCH_BASE, SCRATCH_SIZE, FE_PROT_READ), 0);
 	ck_assert_int_eq(sys(t, FE_SYS_THREAD_CREATE, SCRATCH_BASE, SCRATCH_BASE, 0), -FE_ENOMEM);
 	ck_assert_uint_eq(t->proc->caps.used, caps);
 	ck_assert_uint_eq(arch_test.live_mems, mems);
@@ -411,6 +419,7 @@ START_TEST(test_calls_fail_cleanly_when_the_kernel_heap_is_used_up)
 	                     FE_FOREVER),
 	                 0);
 	ck_assert_int_ge(sys(t, FE_SYS_ENDPOINT_CREATE), 0);
+	ck_assert_int_gt(sys(t, FE_SYS_MEMOBJ_MAP, mo, 0, FE_PAGE_SIZE, FE_PROT_READ, 0), 0);
 	ck_assert_int_ge(sys(t, FE_SYS_THREAD_CREATE, SCRATCH_BASE, SCRATCH_BASE, 0), 0);
 }
 END_TEST
