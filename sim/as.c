@@ -35,21 +35,21 @@ static _Noreturn void child_exec(pid_t parent, int ctl, int gate0)
 {
 	static char *const argv[] = { "ferrite-loader", NULL };
 	static char *const envp[] = { NULL };
-	int tmp[4] = { ctl, sim.bell_fd, sim.filter_fd, gate0 };
+	int tmp[5] = { ctl, sim.bell_fd, sim.filter_fd, gate0, sim.wake_fd };
 	sigset_t all;
 
 	/* Out of the way first, so no dup2 below clobbers a source. */
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		tmp[i] = fcntl(tmp[i], F_DUPFD, 16);
 		if (tmp[i] < 0)
 			_exit(126);
 	}
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		if (dup2(tmp[i], SIM_FD_CTL + i) < 0)
 			_exit(126);
 	close(0);
 	close(1);
-	if (syscall(SYS_close_range, SIM_FD_GATE0 + 1, ~0u, 0) < 0)
+	if (syscall(SYS_close_range, SIM_FD_WAKE + 1, ~0u, 0) < 0)
 		_exit(126);
 	if (sim.pin_children)
 		sched_setaffinity(0, sizeof(sim.child_cpus), &sim.child_cpus);

@@ -10,7 +10,7 @@
  * start-up stack and its signal stack. The thread's %gs base points at its
  * gate page, so the gate and the signal handlers find it without a lookup.
  *
- * The handshake. `state` is the futex word and says who owns the page:
+ * The handshake. `state` says who owns the page:
  *
  *   SIM_REQUEST  the kernel owns it: the child has posted `msg` (a Ferrite
  *                call in nr/args, a fault, a preemption, ...) and waits;
@@ -18,18 +18,32 @@
  *                and maybe a batch of ops, and the child continues.
  *
  * A fresh thread's page starts in SIM_REQUEST with msg SIM_MSG_START.
- * Both sides spin on `state` for a while, then sleep, each saying so first:
- * the child sets `child_sleeping` and FUTEX_WAITs on `state` (a shared futex:
- * the page is a MAP_SHARED memfd), the kernel sets `kernel_sleeping` and
- * waits in io_uring on the doorbell eventfd. A side publishes `state` with a
- * seq_cst store and then reads the other side's flag (Dekker): the child
- * rings the doorbell only if the kernel sleeps, the kernel FUTEX_WAKEs only if
- * the child sleeps, and no wake-up is lost.
+ * Both sides spin on `state` for a while, then sleep, each saying so first.
+ * The kernel sets `kernel_sleeping` and waits in io_uring on the doorbell
+ * eventfd; the child sets `child_sleeping` and FUTEX_WAITs on its *wake
+ * word*: word `slot` of the wake region, a memfd every child maps read-only
+ * at SIM_WAKE_VA, which only the kernel writes. A side publishes `state`
+ * with a seq_cst store and then reads the other side's flag (Dekker): the
+ * child rings the doorbell only if the kernel sleeps; the kernel bumps the
+ * wake word and FUTEX_WAKEs only if the child sleeps; no wake-up is lost.
+ *
+ * Hand-off. Waking a sleeping thread from the kernel's CPU costs an
+ * inter-processor wake-up; having the thread that ran before it (which is
+ * still spinning in its gate, on the CPU the next thread will use) do the
+ * FUTEX_WAKE and then sleep lets that CPU switch straight from one to the
+ * other. So the kernel, instead of waking the next thread itself, may post
+ * its slot + 1 in the previous thread's `handoff` word (compare-and-swap
+ * from 0); SIM_HANDOFF_STOP asks it only to stop spinning. The child resets
+ * `handoff` to 0 when it posts a request and swaps in SIM_HANDOFF_CLOSED
+ * whenever it stops spinning, performing any wake it finds; so exactly one
+ * of the two wakes the next thread. Wake words reveal nothing but that a
+ * thread somewhere was woken; waking one spuriously only makes it look at
+ * its own page and sleep again.
  *
  * Rules: the child may scribble anything here, so the kernel treats every
  * field it reads as untrusted input; the kernel writes the page only while
- * it owns it. Everything the handshake touches on a fast call lives in the
- * first cache line.
+ * it owns it (except the `handoff` CAS and `state`). Everything the
+ * handshake touches on a fast call lives in the first cache line.
  */
 #ifndef FERRITE_SIM_GATE_H
 #define FERRITE_SIM_GATE_H
@@ -40,6 +54,7 @@
 
 #define SIM_USER_LO 0x10000ul /* user mappings: [LO, HI) */
 #define SIM_USER_HI 0x6e0000000000ul
+#define SIM_WAKE_VA 0x6e7000000000ul     /* the wake region, read-only */
 #define SIM_REGION_BASE 0x6e8000000000ul /* thread regions, never reused */
 #define SIM_LOADER_BASE 0x6f0000000000ul /* ferrite-loader's text segment */
 
@@ -49,6 +64,9 @@
 #define SIM_START_STACK_TOP (32ul * 1024) /* start-up stack: [4K, 32K) */
 #define SIM_ALTSTACK_OFF (32ul * 1024)    /* signal stack: [32K, 64K) */
 #define SIM_ALTSTACK_SIZE (32ul * 1024)
+
+#define SIM_WAKE_SIZE (64ul * 1024)
+#define SIM_WAKE_SLOTS (SIM_WAKE_SIZE / 4) /* threads alive at once, sim-wide */
 
 static inline uint64_t sim_region_va(uint64_t index)
 {
@@ -60,6 +78,7 @@ static inline uint64_t sim_region_va(uint64_t index)
 #define SIM_FD_BELL 4   /* eventfd: the kernel's doorbell (write only) */
 #define SIM_FD_FILTER 5 /* the seccomp program; closed once applied */
 #define SIM_FD_GATE0 6  /* the first thread's region; closed once mapped */
+#define SIM_FD_WAKE 7   /* the wake region (read-only); closed once mapped */
 
 /* Real-time signal the kernel sends to preempt a syscall-free loop. */
 #define SIM_SIG_PREEMPT 40
@@ -68,6 +87,9 @@ static inline uint64_t sim_region_va(uint64_t index)
 #define SIM_CLONE_THREAD_FLAGS 0x50f00ul /* VM|FS|FILES|SIGHAND|THREAD|SYSVSEM */
 
 /* ---- The page ------------------------------------------------------------ */
+
+#define SIM_HANDOFF_STOP 0xfffffffeu   /* stop spinning, wake nobody */
+#define SIM_HANDOFF_CLOSED 0xffffffffu /* not spinning: hand-offs refused */
 
 enum sim_state {
 	SIM_RUN = 1,
@@ -114,12 +136,11 @@ struct sim_gate {
 	_Atomic uint32_t state;
 	_Atomic uint8_t child_sleeping;
 	_Atomic uint8_t kernel_sleeping;
-	uint8_t msg;               /* child -> kernel: enum sim_msg */
-	uint8_t action;            /* kernel -> child: enum sim_action */
-	uint16_t nops;             /* ops in this batch */
-	uint16_t nfds;             /* fds sent on SIM_FD_CTL for this batch */
-	_Atomic uint8_t stop_spin; /* kernel -> child: sleep now, don't spin */
-	uint8_t pad[3];
+	uint8_t msg;              /* child -> kernel: enum sim_msg */
+	uint8_t action;           /* kernel -> child: enum sim_action */
+	uint16_t nops;            /* ops in this batch */
+	uint16_t nfds;            /* fds sent on SIM_FD_CTL for this batch */
+	_Atomic uint32_t handoff; /* 0, a slot + 1, SIM_HANDOFF_STOP/CLOSED */
 	union {
 		uint64_t nr; /* request: the call number */
 		int64_t ret; /* reply: the call's result */
@@ -139,6 +160,8 @@ struct sim_gate {
 	uint64_t fault_ip;
 	uint32_t fault_arch; /* AUDIT_ARCH_* of a forbidden call */
 	uint32_t spin;       /* how long the child spins before it sleeps */
+	uint32_t slot;       /* its wake word */
+	uint32_t pad;
 
 	struct sim_op ops[SIM_MAX_OPS];
 };

@@ -227,6 +227,9 @@ static void host_setup(struct boot_info *b)
 	err = sim_loader_find();
 	if (err)
 		fail(1, "ferrite-loader (next to ferrite-sim)", strerror(-err));
+	err = sim_wake_init();
+	if (err)
+		fail(1, "wake region", strerror(-err));
 	err = sim_sandbox_init();
 	if (err)
 		fail(1, "sandbox", strerror(-err));

@@ -38,12 +38,41 @@
 #define GRACE_CPU_NS 500000000ull /* child CPU time to answer the signal */
 #define GRACE_NS 10000000000ull   /* wall time to answer anything */
 
-/* Hand the page to the child, waking it if it said it sleeps. */
-void sim_gate_release(struct sim_gate *g)
+static void futex_wake(_Atomic uint32_t *w)
 {
+	syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
+}
+
+/* Ask the thread that ran last, if still spinning, to stop: with `h` a
+ * slot + 1 it wakes that thread first. False if it is not spinning. */
+static bool hand_off(struct arch_thread *t, uint32_t h)
+{
+	struct arch_thread *p = sim.last;
+	uint32_t open = 0;
+
+	if (!p || p == t)
+		return false;
+	return atomic_compare_exchange_strong(&p->page->handoff, &open, h);
+}
+
+/*
+ * Hand the page to the child. If it sleeps, bump its wake word and let the
+ * thread that ran before it do the FUTEX_WAKE on its way to sleep (see the
+ * hand-off in sim/gate.h), or do it here if that one has stopped spinning.
+ */
+void sim_gate_release(struct arch_thread *t)
+{
+	struct sim_gate *g = t->page;
+	_Atomic uint32_t *w = &sim.wake[t->slot];
+
 	atomic_store(&g->state, SIM_RUN);
-	if (atomic_load(&g->child_sleeping))
-		syscall(SYS_futex, &g->state, FUTEX_WAKE, 1, NULL, NULL, 0);
+	if (!atomic_load(&g->child_sleeping)) {
+		hand_off(t, SIM_HANDOFF_STOP);
+		return;
+	}
+	atomic_fetch_add(w, 1);
+	if (!hand_off(t, t->slot + 1))
+		futex_wake(w);
 }
 
 static bool gate_requested(struct sim_gate *g)
@@ -74,12 +103,16 @@ static bool spin_request(struct sim_gate *g)
  * Wait until `g` holds a request. 0, -ESRCH when the process died, or
  * -ETIMEDOUT when the wall clock passes `deadline`.
  */
-static int wait_request(struct arch_as *as, struct sim_gate *g, uint64_t deadline, bool spin)
+static int wait_request(struct arch_thread *t, uint64_t deadline, bool spin)
 {
+	struct sim_gate *g = t->page;
 	int err = 0;
 
 	if (spin && spin_request(g))
 		return 0;
+	/* A hand-off that never happened must not leave the child asleep. */
+	if (atomic_load(&g->state) == SIM_RUN && atomic_load(&g->child_sleeping))
+		futex_wake(&sim.wake[t->slot]);
 	for (;;) {
 		uint64_t now;
 
@@ -87,7 +120,7 @@ static int wait_request(struct arch_as *as, struct sim_gate *g, uint64_t deadlin
 		if (gate_requested(g))
 			break;
 		now = sim_wall_ns();
-		if (as->dead) {
+		if (t->as->dead) {
 			err = -ESRCH;
 			break;
 		}
@@ -123,8 +156,9 @@ static int run_ops_via(struct arch_thread *h)
 		more = sim_ops_send(h, SIM_ACT_OPS);
 		if (more < 0)
 			return run_broken(h->as);
-		sim_gate_release(g);
-		err = wait_request(h->as, g, sim_wall_ns() + GRACE_NS, true);
+		sim_gate_release(h);
+		sim.last = h;
+		err = wait_request(h, sim_wall_ns() + GRACE_NS, true);
 		if (err == -ETIMEDOUT || (!err && g->msg != SIM_MSG_OPS_DONE))
 			return run_broken(h->as);
 		if (err)
@@ -139,19 +173,6 @@ static struct arch_thread *run_helper(struct arch_as *as)
 		if (t->spawned)
 			return t;
 	return as->spare;
-}
-
-/*
- * The thread that ran before `t` may still be spinning in its gate, on the
- * CPU `t` needs now: tell it to sleep. Only after `t` has been woken, so
- * that the host CPU switches straight to `t` instead of going idle in
- * between (waking an idle CPU costs far more than a switch).
- */
-static void run_switch(struct arch_thread *t)
-{
-	if (sim.last && sim.last != t)
-		atomic_store_explicit(&sim.last->page->stop_spin, 1, memory_order_relaxed);
-	sim.last = t;
 }
 
 /* Apply the queue and hand `t` its page with SIM_ACT_RUN. */
@@ -175,17 +196,17 @@ static int run_release(struct arch_thread *t)
 			return run_broken(t->as);
 		if (!more)
 			break;
-		sim_gate_release(g);
-		err = wait_request(t->as, g, sim_wall_ns() + GRACE_NS, true);
+		sim_gate_release(t);
+		sim.last = t;
+		err = wait_request(t, sim_wall_ns() + GRACE_NS, true);
 		if (err == -ETIMEDOUT || (!err && g->msg != SIM_MSG_OPS_DONE))
 			return run_broken(t->as);
 		if (err)
 			return err;
 	}
 	g->ret = t->ret;
-	t->page->stop_spin = 0;
-	sim_gate_release(g);
-	run_switch(t);
+	sim_gate_release(t);
+	sim.last = t;
 	return 0;
 }
 
@@ -277,7 +298,7 @@ static int run_wait(struct arch_thread *t, struct trap *trap)
 	int err;
 
 	for (;;) {
-		err = wait_request(t->as, g, w.next, spin);
+		err = wait_request(t, w.next, spin);
 		spin = false;
 		if (err == -ETIMEDOUT) {
 			err = watchdog_tick(t, &w);

@@ -8,7 +8,8 @@
  * ferrite-sim kills the process and names the call on stderr.
  *
  * The allow-list is exactly what the loader's gate runtime needs:
- *   futex(FUTEX_WAIT)           sleep on the gate page
+ *   futex(FUTEX_WAIT/WAKE)      sleep on its wake word; wake the next
+ *                               thread on a hand-off (sim/gate.h)
  *   write(SIM_FD_BELL)          ring the kernel's doorbell
  *   recvmsg(SIM_FD_CTL)         receive the fds of a batch of ops
  *   mmap without MAP_ANONYMOUS  map received memfds (only fds the kernel
@@ -58,6 +59,8 @@ static int sandbox_rules(scmp_filter_ctx ctx)
 		err = allow(ctx, plain[i]);
 	if (!err)
 		err = allow_if(ctx, SCMP_SYS(futex), SCMP_A1(SCMP_CMP_EQ, FUTEX_WAIT));
+	if (!err)
+		err = allow_if(ctx, SCMP_SYS(futex), SCMP_A1(SCMP_CMP_EQ, FUTEX_WAKE));
 	if (!err)
 		err = allow_if(ctx, SCMP_SYS(write), SCMP_A0(SCMP_CMP_EQ, SIM_FD_BELL));
 	if (!err)

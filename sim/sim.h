@@ -60,8 +60,9 @@ struct arch_thread {
 	int region_fd;            /* until sent to the child, else -1 */
 	uint64_t index;           /* region number in the child */
 	int64_t ret;
-	bool spawned; /* its host thread exists or is being made */
-	bool claimed; /* handed to the core (the first thread) */
+	uint32_t slot; /* its wake word */
+	bool spawned;  /* its host thread exists or is being made */
+	bool claimed;  /* handed to the core (the first thread) */
 };
 
 struct arch_as {
@@ -84,9 +85,11 @@ struct arch_as {
 
 struct sim {
 	char loader_path[4096];
-	uint64_t gate_addr; /* sim_gate in ferrite-loader */
-	int filter_fd;      /* seccomp program, read-only */
-	int bell_fd;        /* the shared doorbell eventfd */
+	uint64_t gate_addr;     /* sim_gate in ferrite-loader */
+	int filter_fd;          /* seccomp program, read-only */
+	int bell_fd;            /* the shared doorbell eventfd */
+	_Atomic uint32_t *wake; /* the wake region (sim/gate.h) */
+	int wake_fd;            /* ... read-only, for children */
 	uint64_t vtime;
 	uint64_t deadline;
 	struct arch_as *all;      /* every child not yet reaped */
@@ -135,11 +138,12 @@ void sim_ops_clear(struct arch_as *as);
 int sim_ops_send(struct arch_thread *t, unsigned action);
 
 /* thread.c */
+int sim_wake_init(void);
 struct arch_thread *sim_thread_new(struct arch_as *as);
 void sim_thread_free(struct arch_thread *t);
 
 /* run.c */
-void sim_gate_release(struct sim_gate *g);
+void sim_gate_release(struct arch_thread *t);
 
 /* loop.c */
 int sim_loop_init(void);

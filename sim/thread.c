@@ -17,12 +17,47 @@
  * can still apply ops, until the address space is destroyed.
  */
 #define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include "sim.h"
+
+/* Wake words: a stack of free slots, and the ones never used yet. */
+static uint32_t free_slots[SIM_WAKE_SLOTS];
+static uint32_t nfree, nused;
+
+/* The wake region: read-write here, a read-only fd for the children. */
+int sim_wake_init(void)
+{
+	char path[64];
+	int fd = memfd_create("ferrite-wake", MFD_CLOEXEC);
+
+	if (fd < 0 || ftruncate(fd, SIM_WAKE_SIZE) < 0)
+		return -errno;
+	sim.wake = mmap(NULL, SIM_WAKE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (sim.wake == MAP_FAILED)
+		return -errno;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	sim.wake_fd = open(path, O_RDONLY | O_CLOEXEC);
+	close(fd);
+	return sim.wake_fd < 0 ? -errno : 0;
+}
+
+static int slot_get(uint32_t *slot)
+{
+	if (nfree)
+		*slot = free_slots[--nfree];
+	else if (nused < SIM_WAKE_SLOTS)
+		*slot = nused++;
+	else
+		return -ENOMEM;
+	return 0;
+}
 
 struct arch_thread *sim_thread_new(struct arch_as *as)
 {
@@ -34,6 +69,8 @@ struct arch_thread *sim_thread_new(struct arch_as *as)
 	if (!t)
 		return NULL;
 	t->as = as;
+	if (slot_get(&t->slot) < 0)
+		goto error_slot;
 	t->region_fd = memfd_create("ferrite-gate", MFD_CLOEXEC);
 	if (t->region_fd < 0)
 		goto error;
@@ -46,6 +83,7 @@ struct arch_thread *sim_thread_new(struct arch_as *as)
 	t->page->self = sim_region_va(t->index);
 	t->page->msg = SIM_MSG_START;
 	t->page->spin = sim.child_spin;
+	t->page->slot = t->slot;
 	atomic_store(&t->page->state, SIM_REQUEST);
 	t->next = as->threads;
 	as->threads = t;
@@ -53,6 +91,8 @@ struct arch_thread *sim_thread_new(struct arch_as *as)
 error_fd:
 	close(t->region_fd);
 error:
+	free_slots[nfree++] = t->slot;
+error_slot:
 	free(t);
 	return NULL;
 }
@@ -64,6 +104,7 @@ void sim_thread_free(struct arch_thread *t)
 	munmap(t->page, SIM_GATE_PAGE);
 	if (t->region_fd >= 0)
 		close(t->region_fd);
+	free_slots[nfree++] = t->slot;
 	free(t);
 }
 
@@ -132,7 +173,7 @@ static void thread_dismiss(struct arch_thread *t)
 	g->nops = 0;
 	g->nfds = 0;
 	g->action = SIM_ACT_EXIT;
-	sim_gate_release(g);
+	sim_gate_release(t);
 	t->as->nlive--;
 }
 

@@ -22,26 +22,55 @@ void gate_post(struct sim_gate *g, unsigned msg)
 	static const uint64_t one = 1;
 
 	g->msg = (uint8_t)msg;
+	atomic_store_explicit(&g->handoff, 0, memory_order_relaxed);
 	atomic_store(&g->state, SIM_REQUEST);
 	if (atomic_load(&g->kernel_sleeping))
 		sys3(NR_write, SIM_FD_BELL, (long)&one, sizeof(one));
 }
 
-/* Wait until the kernel hands the page back (state SIM_RUN). */
-static void gate_wait_state(struct sim_gate *g)
+static _Atomic uint32_t *wake_word(uint32_t slot)
+{
+	return (_Atomic uint32_t *)SIM_WAKE_VA + (slot < SIM_WAKE_SLOTS ? slot : 0);
+}
+
+/* Stop taking hand-offs; perform the one the kernel may have left us. */
+static void gate_hand_over(struct sim_gate *g)
+{
+	uint32_t h = atomic_exchange(&g->handoff, SIM_HANDOFF_CLOSED);
+
+	if (h && h <= SIM_WAKE_SLOTS)
+		sys6(NR_futex, (long)wake_word(h - 1), FUTEX_WAKE, 1, 0, 0, 0);
+}
+
+/* Spin until the page is ours or the kernel tells us to stop. */
+static bool gate_spin(struct sim_gate *g)
 {
 	for (uint32_t i = g->spin; i; i--) {
 		if (atomic_load_explicit(&g->state, memory_order_acquire) == SIM_RUN)
-			return;
-		if (atomic_load_explicit(&g->stop_spin, memory_order_relaxed))
-			break;
+			return true;
+		if (atomic_load_explicit(&g->handoff, memory_order_relaxed))
+			return false;
 		cpu_relax();
 	}
+	return false;
+}
+
+/* Wait until the kernel hands the page back (state SIM_RUN). */
+static void gate_wait_state(struct sim_gate *g)
+{
+	_Atomic uint32_t *w = wake_word(g->slot);
+	bool mine = gate_spin(g);
+
+	gate_hand_over(g);
+	if (mine)
+		return;
 	for (;;) {
+		uint32_t seen = atomic_load(w);
+
 		atomic_store(&g->child_sleeping, 1);
 		if (atomic_load(&g->state) == SIM_RUN)
 			break;
-		sys6(NR_futex, (long)&g->state, FUTEX_WAIT, SIM_REQUEST, 0, 0, 0);
+		sys6(NR_futex, (long)w, FUTEX_WAIT, seen, 0, 0, 0);
 	}
 	atomic_store_explicit(&g->child_sleeping, 0, memory_order_relaxed);
 }

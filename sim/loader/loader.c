@@ -5,7 +5,8 @@
  * freestanding static binary, linked far above any user mapping
  * (SIM_LOADER_BASE). The loader then, in this order:
  *
- *   1. maps the first thread's region (SIM_FD_GATE0) and points %gs at it;
+ *   1. maps the first thread's region (SIM_FD_GATE0) and points %gs at it,
+ *      and the wake region (SIM_FD_WAKE, read-only);
  *   2. installs the fault and preemption handlers on the region's signal
  *      stack;
  *   3. reads the seccomp program ferrite-sim built (SIM_FD_FILTER) and
@@ -94,6 +95,16 @@ static struct sim_gate *map_first_region(void)
 	return (struct sim_gate *)va;
 }
 
+static int map_wake_region(void)
+{
+	long r = sys6(NR_mmap, (long)SIM_WAKE_VA, SIM_WAKE_SIZE, PROT_READ, MAP_SHARED | MAP_FIXED,
+	              SIM_FD_WAKE, 0);
+
+	if (r != (long)SIM_WAKE_VA)
+		return -1;
+	return (int)sys3(NR_close, SIM_FD_WAKE, 0, 0);
+}
+
 _Noreturn void loader_main(uint64_t *initial_sp);
 
 _Noreturn void loader_main(uint64_t *initial_sp)
@@ -103,6 +114,8 @@ _Noreturn void loader_main(uint64_t *initial_sp)
 	(void)initial_sp;
 	if (!g)
 		loader_die("cannot map the gate page");
+	if (map_wake_region() < 0)
+		loader_die("cannot map the wake region");
 	if (signals_setup_thread(g) < 0)
 		loader_die("cannot set up the first thread");
 	if (signals_install() < 0)

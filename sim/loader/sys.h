@@ -10,6 +10,7 @@
 #ifndef FERRITE_SIM_LOADER_SYS_H
 #define FERRITE_SIM_LOADER_SYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,6 +37,7 @@
 #define MAP_SHARED 0x01
 #define MAP_FIXED 0x10
 #define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
 #define ARCH_SET_GS 0x1001
 #define PR_SET_NO_NEW_PRIVS 38
 #define SECCOMP_SET_MODE_FILTER 1
