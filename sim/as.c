@@ -3,9 +3,11 @@
  * ferrite-loader, sandboxed before any user code exists.
  *
  * Creating one forks a child that keeps exactly these fds (sim/gate.h):
- * the control socket, the doorbell, the seccomp program and its first
- * thread's region; it turns ASLR off, asks to die with ferrite-sim
- * (PDEATHSIG) and execs the loader. Mapping and unmapping are queued
+ * the control socket, the doorbell, the seccomp program, its first
+ * thread's region and the wake region (read-only), plus stderr until the
+ * loader has set up; it turns ASLR off, keeps off the kernel's CPU, asks to
+ * die with ferrite-sim (PDEATHSIG), blocks the preemption signal until the
+ * loader can take it, and execs the loader. Mapping and unmapping are queued
  * (sim/ops.c) and applied by the child before its code next runs.
  *
  * Life and death: the child's pidfd is watched in the event loop. When it

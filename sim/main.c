@@ -28,6 +28,8 @@
 #include "sim.h"
 
 #define HEAP_SIZE (256ull << 20)
+#define KERNEL_SPIN_NS 200000 /* arch_run spins this long, then sleeps */
+#define CHILD_SPIN 4000       /* a parked child spins ~80 us, then sleeps */
 #define MAX_MODULES 256
 
 struct sim sim = { .filter_fd = -1, .bell_fd = -1, .deadline = UINT64_MAX };
@@ -182,29 +184,22 @@ static void raise_nofile(void)
 }
 
 /*
- * The one virtual CPU: arch_run spins while a thread runs, so the kernel
- * gets a host CPU of its own and the children share the others. A child on
- * the kernel's CPU would wait for the kernel's spin to end before it could
- * answer. With a single host CPU nobody spins.
+ * The one virtual CPU. arch_run spins while a thread runs, so the kernel
+ * gets a host CPU of its own and the children share the others: a child on
+ * the kernel's CPU would have to wait for the kernel's spin to end before it
+ * could answer, and children that share their CPUs hand it to each other
+ * directly (the hand-off in sim/gate.h). With a single host CPU nobody
+ * spins and nothing is pinned.
  */
 static void setup_cpus(void)
 {
 	cpu_set_t all, self;
 	int cpu = sched_getcpu();
 
-	sim.kernel_spin_ns = 200000;
-	sim.child_spin = 4000;
-	if (getenv("FERRITE_KSPIN"))
-		sim.kernel_spin_ns = strtoull(getenv("FERRITE_KSPIN"), NULL, 0);
-	if (getenv("FERRITE_CSPIN"))
-		sim.child_spin = (uint32_t)strtoul(getenv("FERRITE_CSPIN"), NULL, 0);
-	if (sched_getaffinity(0, sizeof(all), &all) < 0 || CPU_COUNT(&all) < 2) {
-		sim.kernel_spin_ns = 0;
-		sim.child_spin = 0;
+	if (sched_getaffinity(0, sizeof(all), &all) < 0 || CPU_COUNT(&all) < 2)
 		return;
-	}
-	if (getenv("FERRITE_NOPIN"))
-		return;
+	sim.kernel_spin_ns = KERNEL_SPIN_NS;
+	sim.child_spin = CHILD_SPIN;
 	if (cpu < 0 || !CPU_ISSET(cpu, &all))
 		for (cpu = 0; !CPU_ISSET(cpu, &all); cpu++)
 			;

@@ -1,26 +1,32 @@
 /*
  * arch_run: the kernel's side of the gate handshake (sim/gate.h), and the
- * wall-clock watchdog.
+ * watchdog.
  *
  * To run a thread: apply its process's pending ops (through the thread
  * itself, or, if its host thread does not exist yet, through another parked
  * thread of the process that lends its gate for SIM_ACT_OPS rounds), write
- * the result of its last call, hand it the page (SIM_RUN), and wait for its
- * next request. The wait spins for KERNEL_SPIN_NS, because the answer to a
- * call usually comes within microseconds, then sleeps in io_uring (doorbell,
- * pidfds, timeout).
+ * the result of its last call, hand it the page (SIM_RUN) and wake it,
+ * preferably through the thread that ran before it (the hand-off), and wait
+ * for its next request. The wait spins for sim.kernel_spin_ns, because the
+ * next call usually comes within microseconds, then sleeps in io_uring
+ * (doorbell, pidfds, timeout).
  *
- * Preemption is the one non-deterministic point of the sim: a thread that
- * runs PREEMPT_NS of wall-clock time without a call (a syscall-free compute
- * loop) is sent SIM_SIG_PREEMPT, repeated every RESEND_NS, and arch_run
- * returns TRAP_TIMER once it answers; a thread that has not answered after
- * GRACE_NS is killed (TRAP_FAULT, FE_EXIT_KILLED). Threads that make calls
- * are never preempted by wall clock: everything else is decided by the core
- * on virtual time.
+ * Preemption is the one non-deterministic point of the sim. A thread that
+ * computes for PREEMPT_NS of its own CPU time without a call (a syscall-free
+ * loop) is sent SIM_SIG_PREEMPT, again every CHECK_NS until it answers, and
+ * arch_run returns TRAP_TIMER when it does; one that burns GRACE_CPU_NS more
+ * (or waits GRACE_NS of wall time) without answering is killed (TRAP_FAULT,
+ * FE_EXIT_KILLED). CPU time, not wall time, so a loaded host slows a run
+ * down without changing it. Threads that make calls are never preempted by
+ * the sim: everything else is decided by the core on virtual time.
+ *
+ * TRAP_EVENT is never returned: a host event that happens while a thread
+ * runs (another child dying) is handed to the core by an upcall from inside
+ * arch_run, and the running thread carries on.
  *
  * Rules: a request (TRAP_SYSCALL) is never lost or turned into something
- * else; every field read from the page is checked; a process that breaks the
- * protocol is killed, not trusted.
+ * else, unless the process is dead; every field read from the page is
+ * checked; a process that breaks the protocol is killed, not trusted.
  */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -5,7 +5,8 @@
  * process, single-threaded. Each Ferrite process is a child Linux process
  * running ferrite-loader (sim/loader/), and each Ferrite thread a Linux
  * thread in it; they meet the kernel only through their gate pages
- * (sim/gate.h), the doorbell and the control socket.
+ * (sim/gate.h), the doorbell, the read-only wake region and the control
+ * socket.
  *
  * Files:
  *   main.c      options, boot_info, the jump into kernel_main
@@ -16,7 +17,7 @@
  *   mem.c       memory objects (memfds)
  *   as.c        address spaces: starting, killing and reaping children
  *   ops.c       the per-address-space queue of map/unmap/thread ops
- *   thread.c    thread contexts
+ *   thread.c    thread contexts and their wake words
  *   run.c       arch_run: the kernel side of the gate handshake, watchdog
  *   loop.c      the io_uring event loop, virtual time, arch_idle
  *

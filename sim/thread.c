@@ -10,6 +10,9 @@
  * new region and clones a host thread onto it (sim/loader/gate.c), which
  * then waits in its gate until arch_run runs it.
  *
+ * Each thread also has a wake word (sim/gate.h), a slot in the sim-wide
+ * wake region; slots are reused, which at worst costs a spurious wake-up.
+ *
  * Rules: regions are numbered per address space and never reused, so a
  * thread that is still tearing itself down can never unmap a newer thread's
  * region. The last host thread of a process is never told to exit (the

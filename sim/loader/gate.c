@@ -1,15 +1,16 @@
 /*
  * The child's side of the gate: sim_gate(), which user programs call for
  * every Ferrite system call, and the page protocol behind it (see
- * sim/gate.h): post a request, wait for the kernel's answer, apply the ops
- * the kernel queued for this address space (maps, unmaps, new threads),
- * continue.
+ * sim/gate.h): post a request, wait for the kernel's answer (spinning a
+ * while, then sleeping on the thread's wake word, and performing any
+ * hand-off the kernel leaves on the way), apply the ops the kernel queued
+ * for this address space (maps, unmaps, new threads), continue.
  *
  * Rules: this code runs in the sandbox, so it makes only the host calls the
- * filter allows (futex wait, doorbell write, recvmsg, mmap of received fds,
- * munmap, close, clone, exit); it keeps no state outside the gate page, so
- * the thread's %gs is all it needs; it never trusts user code to have left
- * anything but the page itself intact.
+ * filter allows (futex wait and wake, doorbell write, recvmsg, mmap of
+ * received fds, munmap, close, clone, exit); it keeps no state outside the
+ * gate page, so the thread's %gs is all it needs; it never trusts user code
+ * to have left anything but the page itself intact.
  */
 #include <stdatomic.h>
 
