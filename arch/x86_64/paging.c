@@ -1,12 +1,15 @@
 /*
  * Page tables: the kernel's, and one set per user address space.
  *
- * The kernel's tables are the ones boot.S built: PML4 slot 256 holds the
- * direct map of physical memory (2 MiB pages; the first 4 GiB from boot,
- * RAM above that added here) and slot 511 the kernel image. paging_init
- * drops boot's identity map and makes the top 32 MiB below 4 GiB (the
- * LAPIC and IOAPIC) uncached. Every address space shares the kernel half
- * by copying PML4 slots 256-511, which never change after boot.
+ * The kernel's tables start as the ones boot.S built: PML4 slot 256 holds
+ * the direct map of physical memory (2 MiB pages; the first 4 GiB from
+ * boot, RAM above that added here) and slot 511 the kernel image.
+ * paging_init drops boot's identity map, remaps the image with 4 KiB pages
+ * (text read-only and executable, rodata read-only, data writable; only
+ * text executable), makes the direct map non-executable, and makes the top
+ * 32 MiB below 4 GiB (the LAPIC and IOAPIC) uncached. Every address space
+ * shares the kernel half by copying PML4 slots 256-511, which never change
+ * after boot.
  *
  * A user address space is a PML4 whose lower half maps 4 KiB pages of
  * memory objects, plus the gate page at GATE_VA, read-only and executable:
@@ -34,7 +37,8 @@ struct arch_as {
 	uint64_t pml4; /* physical */
 };
 
-extern uint64_t boot_pml4[512], boot_pdpt_low[512], boot_pd[4 * 512];
+extern uint64_t boot_pml4[512], boot_pdpt_low[512], boot_pdpt_high[512], boot_pd[4 * 512];
+extern char __text_start[], __rodata_start[], __data_start[], __bss_end[];
 
 static struct slab as_slab = SLAB_INIT(struct arch_as);
 static struct arch_as *loaded; /* whose tables CR3 holds; NULL: the kernel's */
@@ -79,12 +83,65 @@ static void extend_direct_map(uint64_t end)
 	}
 }
 
+static uint64_t image_flags(uint64_t va)
+{
+	if (va < (uint64_t)__rodata_start)
+		return PTE_P;
+	if (va < (uint64_t)__data_start)
+		return PTE_P | (cpu_has_nx ? PTE_NX : 0);
+	return PTE_P | PTE_W | (cpu_has_nx ? PTE_NX : 0);
+}
+
+/* The image with 4 KiB pages and its sections' own rights, in new tables
+ * under PDPT slot 510; false if there is no memory for them. */
+static bool map_image(void)
+{
+	uint64_t pd = pmm_alloc(), pt = 0;
+
+	if (!pd)
+		return false;
+	for (uint64_t va = (uint64_t)__text_start; va < (uint64_t)__bss_end; va += PAGE) {
+		uint64_t off = va - KERNEL_VMA;
+
+		if (!pt || (off & ((1ull << 21) - 1)) == 0) {
+			pt = pmm_alloc();
+			if (!pt)
+				return false;
+			table(pd)[(off >> 21) & 511] = pt | PTE_P | PTE_W;
+		}
+		table(pt)[(off >> 12) & 511] = off | image_flags(va);
+	}
+	boot_pdpt_high[510] = pd | PTE_P | PTE_W;
+	return true;
+}
+
+/* No execution through the direct map; the APICs' 32 MiB uncached. */
+static void protect_direct_map(void)
+{
+	uint64_t nx = cpu_has_nx ? PTE_NX : 0;
+
+	for (uint64_t i = 0; i < 2048; i++)
+		boot_pd[i] |= nx | (i >= MMIO_START >> 21 ? PTE_PCD | PTE_PWT : 0);
+	for (uint64_t g = 4; g < 512; g++)
+		if (boot_pdpt_low[g] & PTE_P)
+			for (uint64_t i = 0; i < 512; i++)
+				table(boot_pdpt_low[g] & PTE_ADDR)[i] |= nx;
+}
+
+/* The image moves to its own tables (and the CPU forgets the old ones)
+ * before the direct map, which the boot tables shared with it, loses
+ * execute rights. */
 void paging_init(const struct boot_params *bp)
 {
-	for (uint64_t i = MMIO_START >> 21; i < 2048; i++)
-		boot_pd[i] |= PTE_PCD | PTE_PWT;
 	extend_direct_map(ram_end(bp));
 	boot_pml4[0] = 0;
+	if (!map_image()) {
+		con_puts("ferrite: no memory to map the kernel by sections\n");
+		write_cr3(virt_to_phys(boot_pml4));
+		return;
+	}
+	write_cr3(virt_to_phys(boot_pml4));
+	protect_direct_map();
 	write_cr3(virt_to_phys(boot_pml4));
 }
 
