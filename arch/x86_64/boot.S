@@ -181,7 +181,11 @@ boot_pdpt_high:
 	.skip 4096
 boot_pd:
 	.skip 4 * 4096
-	.balign 16
+	/* left unmapped by paging.c: an overflow of the stack below faults
+	 * (a double fault, on the IST stack) instead of corrupting memory */
+	.global boot_stack_guard
+boot_stack_guard:
+	.skip 4096
 	.global boot_stack, boot_stack_top
 boot_stack:
 	.skip KSTACK_SIZE

@@ -6,7 +6,8 @@
  * boot, RAM above that added here) and slot 511 the kernel image.
  * paging_init drops boot's identity map, remaps the image with 4 KiB pages
  * (text read-only and executable, rodata read-only, data writable; only
- * text executable), makes the direct map non-executable, and makes the top
+ * text executable; the page below the kernel stack left out as a guard),
+ * makes the direct map non-executable, and makes the top
  * 32 MiB below 4 GiB (the LAPIC and IOAPIC) uncached. Every address space
  * shares the kernel half by copying PML4 slots 256-511, which never change
  * after boot.
@@ -38,7 +39,7 @@ struct arch_as {
 };
 
 extern uint64_t boot_pml4[512], boot_pdpt_low[512], boot_pdpt_high[512], boot_pd[4 * 512];
-extern char __text_start[], __rodata_start[], __data_start[], __bss_end[];
+extern char __text_start[], __rodata_start[], __data_start[], __bss_end[], boot_stack_guard[];
 
 static struct slab as_slab = SLAB_INIT(struct arch_as);
 static struct arch_as *loaded; /* whose tables CR3 holds; NULL: the kernel's */
@@ -109,7 +110,8 @@ static bool map_image(void)
 				return false;
 			table(pd)[(off >> 21) & 511] = pt | PTE_P | PTE_W;
 		}
-		table(pt)[(off >> 12) & 511] = off | image_flags(va);
+		if (va != (uint64_t)boot_stack_guard)
+			table(pt)[(off >> 12) & 511] = off | image_flags(va);
 	}
 	boot_pdpt_high[510] = pd | PTE_P | PTE_W;
 	return true;
