@@ -60,11 +60,15 @@ static bool gate_spin(struct sim_gate *g)
 static void gate_wait_state(struct sim_gate *g)
 {
 	_Atomic uint32_t *w = wake_word(g->slot);
-	bool mine = gate_spin(g);
 
-	gate_hand_over(g);
-	if (mine)
+	if (gate_spin(g)) {
+		/* Hand-offs only ever go to parked threads, so the fast path
+		 * need not close: look, don't take the cache line. */
+		if (atomic_load_explicit(&g->handoff, memory_order_relaxed))
+			gate_hand_over(g);
 		return;
+	}
+	gate_hand_over(g);
 	for (;;) {
 		uint32_t seen = atomic_load(w);
 
