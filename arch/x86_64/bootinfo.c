@@ -58,7 +58,7 @@ static _Noreturn void boot_fail(const char *why)
 	con_puts("ferrite: cannot boot: ");
 	con_puts(why);
 	con_puts("\n");
-	x86_stop(1, true);
+	arch_halt(1);
 }
 
 static void add_ram(struct boot_params *bp, uint64_t addr, uint64_t len)

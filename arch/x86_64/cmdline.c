@@ -6,7 +6,7 @@
  *
  * where the options are `trace` (emit the event trace on the console) and
  * `seed=N`; words before init= that are neither (GRUB may pass the kernel's
- * path) are ignored. Everything after NAME is init's argv[1..]. NAME is
+ * path) are ignored. The first init= counts. Everything after NAME is init's argv[1..]. NAME is
  * looked up in the boot archive (the first boot module, format in
  * <ferrite/bootfs.h>), whose header and entries are checked against the
  * module's size before use.
@@ -27,7 +27,7 @@ static _Noreturn void no_init(const char *name, const char *why)
 	con_puts("': ");
 	con_puts(why);
 	con_puts("\n");
-	x86_stop(1, true);
+	arch_halt(1);
 }
 
 static bool word_is(const char *w, size_t len, const char *s)

@@ -84,21 +84,14 @@ void con_dec(uint64_t v)
 	serial_write(buf + i, sizeof(buf) - i);
 }
 
-_Noreturn void x86_stop(int status, bool quiet)
+_Noreturn void arch_halt(int status)
 {
-	if (!quiet) {
-		con_puts("ferrite: halted with status ");
-		con_dec((uint64_t)status);
-		con_puts(" after ");
-		con_dec(arch_time_now());
-		con_puts(" ns\n");
-	}
+	con_puts("ferrite: halted with status ");
+	con_dec((uint64_t)status);
+	con_puts(" after ");
+	con_dec(arch_time_now());
+	con_puts(" ns\n");
 	outl(DEBUG_EXIT_PORT, (uint32_t)status);
 	for (;;)
 		__asm__ volatile("cli; hlt");
-}
-
-_Noreturn void arch_halt(int status)
-{
-	x86_stop(status, false);
 }

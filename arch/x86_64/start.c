@@ -25,7 +25,7 @@ static void heap_init(struct boot_info *bi)
 	pa = pmm_alloc_run(size / PAGE);
 	if (!pa) {
 		con_puts("ferrite: cannot boot: no memory for the kernel heap\n");
-		x86_stop(1, true);
+		arch_halt(1);
 	}
 	bi->heap = phys_to_virt(pa);
 	bi->heap_size = size;

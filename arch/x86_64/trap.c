@@ -164,7 +164,7 @@ static _Noreturn void kernel_fault(const struct x86_frame *f)
 	dump_regs(f);
 	backtrace(f);
 	con_puts("ferrite: kernel panic\n");
-	x86_stop(255, false);
+	arch_halt(255);
 }
 
 void x86_kernel_trap(struct x86_frame *f)

@@ -81,7 +81,6 @@ void serial_init(void);
 void con_puts(const char *s);
 void con_hex(uint64_t v);
 void con_dec(uint64_t v);
-_Noreturn void x86_stop(int status, bool quiet);
 
 /* ---- cpu (cpu.c) ----------------------------------------------------------- */
 
