@@ -29,7 +29,7 @@
 
 #define HEAP_SIZE (256ull << 20)
 #define KERNEL_SPIN_NS 200000 /* arch_run spins this long, then sleeps */
-#define CHILD_SPIN 4000       /* a parked child spins ~80 us, then sleeps */
+#define CHILD_SPIN 1000       /* a parked child spins ~20 us, then sleeps */
 #define MAX_MODULES 256
 
 struct sim sim = { .filter_fd = -1, .bell_fd = -1, .deadline = UINT64_MAX };
