@@ -5,7 +5,9 @@
  *
  * Each file is stored under NAME, or its base name, in the order given;
  * names must be unique, non-empty, shorter than BOOTFS_NAME_MAX and free of
- * '/'. File data starts 8-byte aligned. A host tool: used by scripts/qemu,
+ * '/'. File data starts 8-byte aligned and the archive is padded to 8
+ * bytes: the layout sim/bootfs.c builds in-process for the same files, so
+ * both machines get the same archive. A host tool: used by scripts/qemu,
  * scripts/mkiso and the native tests to build the archive that travels as
  * the boot module.
  */
@@ -84,13 +86,13 @@ static int write_archive(const char *out, struct input *in, unsigned n)
 		off += in[i].size;
 	}
 	memcpy(h.magic, BOOTFS_MAGIC, sizeof(h.magic));
-	h.size = off;
+	h.size = (off + 7) & ~7ull;
 	ok = ok && fwrite(&h, sizeof(h), 1, f) == 1 && fwrite(e, sizeof(*e), n, f) == n;
-	for (unsigned i = 0; ok && i < n; i++) {
-		long pad = (long)e[i].offset - ftell(f);
+	for (unsigned i = 0; ok && i <= n; i++) {
+		long pad = (long)(i < n ? e[i].offset : h.size) - ftell(f);
 
 		ok = pad >= 0 && fwrite(zero, 1, (size_t)pad, f) == (size_t)pad &&
-		     fwrite(in[i].data, 1, in[i].size, f) == in[i].size;
+		     (i == n || fwrite(in[i].data, 1, in[i].size, f) == in[i].size);
 	}
 	if (f && fclose(f) != 0)
 		ok = 0;
