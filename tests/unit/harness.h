@@ -34,6 +34,10 @@
 
 #define TEST_HEAP_SIZE (64ull << 20)
 
+/* A zeroed kernel heap of TEST_HEAP_SIZE bytes, and giving it back. */
+void *test_heap_alloc(void);
+void test_heap_free(void *p);
+
 /* Fixtures. world: a fresh core (heap, seed) with process 1 created.
  * bare: only the machine, for tests that set up the core themselves. */
 void world_setup(void);

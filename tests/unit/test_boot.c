@@ -59,7 +59,7 @@ static char bootfs[] = "BOOTFS:the boot archive";
 static struct boot_info boot_with(const char *args, size_t len, uint32_t argc)
 {
 	struct boot_info b = {
-		.heap = malloc(TEST_HEAP_SIZE),
+		.heap = test_heap_alloc(),
 		.heap_size = TEST_HEAP_SIZE,
 		.init_image = init_image.b,
 		.init_size = init_image.len,
@@ -71,7 +71,6 @@ static struct boot_info boot_with(const char *args, size_t len, uint32_t argc)
 		.seed = 99,
 	};
 
-	ck_assert_ptr_nonnull(b.heap);
 	return b;
 }
 
@@ -83,7 +82,7 @@ static int boot(struct boot_info *b, const struct step *steps, int n)
 	at = 0;
 	arch_test.run = scripted_run;
 	EXPECT_HALT(kernel_main(b));
-	free(b->heap);
+	test_heap_free(b->heap);
 	return arch_test.halt_status;
 }
 
