@@ -25,7 +25,63 @@ struct endpoint *endpoint_create(void)
 	kobj_init(&ep->obj, FE_OBJ_ENDPOINT);
 	list_init(&ep->callers);
 	list_init(&ep->receivers);
+	list_init(&ep->posted);
 	return ep;
+}
+
+struct kmsg {
+	struct list link;
+	uint64_t label;
+	uint64_t w[4];
+};
+
+/* Hand a posted message to r: a header only, and a reply handle that
+ * nobody waits on. Returns the handle or an error (nothing changed). */
+static int64_t deliver_posted(struct kmsg *km, struct thread *r)
+{
+	struct fe_msg out = r->ipc.msg;
+	struct reply *reply;
+	fe_handle_t rh;
+	int rc = vm_check(&r->proc->vm, r->ipc.msg_uaddr, sizeof(out), FE_PROT_WRITE);
+
+	if (rc == 0)
+		rc = cap_reserve(&r->proc->caps, 1);
+	if (rc < 0)
+		return rc;
+	reply = reply_create(NULL);
+	if (!reply)
+		return -FE_ENOMEM;
+	rh = cap_install(&r->proc->caps, &reply->obj, FE_RIGHT_TRANSFER);
+	kobj_release(&reply->obj);
+	out.label = km->label;
+	kmemcpy(out.w, km->w, sizeof(out.w));
+	out.rlen = 0;
+	out.flags = 0;
+	out.handle = FE_NO_HANDLE;
+	vm_copy_out(&r->proc->vm, r->ipc.msg_uaddr, &out, sizeof(out));
+	list_remove(&km->link);
+	kfree(km);
+	return rh;
+}
+
+void endpoint_post(struct endpoint *ep, uint64_t label, const uint64_t w[4])
+{
+	struct kmsg *km;
+
+	if (ep->recv_caps == 0)
+		return;
+	km = kzalloc(sizeof(*km));
+	if (!km)
+		return; /* the server misses a close: it leaks an id, nothing more */
+	km->label = label;
+	kmemcpy(km->w, w, sizeof(km->w));
+	list_init(&km->link);
+	list_push_back(&ep->posted, &km->link);
+	while (!list_empty(&ep->posted) && !list_empty(&ep->receivers)) {
+		struct thread *r = list_entry(ep->receivers.next, struct thread, wait_link);
+
+		thread_wake(r, deliver_posted(km, r));
+	}
 }
 
 static int check_delivery(struct thread *c, struct thread *r, enum blame *who)
@@ -100,7 +156,11 @@ int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg
 {
 	if (ep->recv_caps == 0)
 		return -FE_EPIPE;
-	t->ipc = (struct ipc_state){ .msg = *msg, .msg_uaddr = uaddr, .xfer_rights = xfer_rights };
+	t->ipc.msg = *msg;
+	t->ipc.msg_uaddr = uaddr;
+	t->ipc.xfer = NULL;
+	t->ipc.xfer_rights = xfer_rights;
+	t->ipc.reply = NULL;
 	if (xfer) {
 		kobj_retain(xfer);
 		t->ipc.xfer = xfer;
@@ -135,6 +195,8 @@ int64_t endpoint_recv(struct thread *t, struct endpoint *ep, const struct fe_msg
 {
 	t->ipc.msg = *msg;
 	t->ipc.msg_uaddr = uaddr;
+	if (!list_empty(&ep->posted))
+		return deliver_posted(list_entry(ep->posted.next, struct kmsg, link), t);
 	while (!list_empty(&ep->callers)) {
 		struct thread *c = list_entry(ep->callers.next, struct thread, wait_link);
 		enum blame who;
@@ -188,7 +250,12 @@ static void endpoint_cap_removed(struct kobj *o, uint32_t rights)
 
 static void endpoint_destroy(struct kobj *o)
 {
-	kfree(container_of(o, struct endpoint, obj));
+	struct endpoint *ep = container_of(o, struct endpoint, obj);
+	struct list *n;
+
+	while ((n = list_pop_front(&ep->posted)))
+		kfree(list_entry(n, struct kmsg, link));
+	kfree(ep);
 }
 
 const struct kobj_ops endpoint_ops = {

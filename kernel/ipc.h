@@ -23,11 +23,14 @@ struct endpoint {
 	struct list callers;   /* threads in W_SEND */
 	struct list receivers; /* threads in W_RECV */
 	uint32_t recv_caps;    /* handles holding FE_RIGHT_RECV */
+	struct list posted;    /* one-way messages from the kernel (struct kmsg) */
 };
 
 struct reply {
 	struct kobj obj;
-	struct thread *caller; /* the caller in W_REPLY (holds a ref), or NULL */
+	struct thread *caller;  /* the caller in W_REPLY (holds a ref), or NULL */
+	struct scheme *opening; /* the call is an open through this scheme (holds
+				   a ref): a late success must be closed again */
 };
 
 struct notify {
@@ -37,8 +40,11 @@ struct notify {
 };
 
 struct endpoint *endpoint_create(void);
+/* Queue a one-way message from the kernel itself (no caller, no body). */
+void endpoint_post(struct endpoint *ep, uint64_t label, const uint64_t w[4]);
 /* The operations behind FE_SYS_CALL / RECV / REPLY, arguments already
- * decoded: `msg` is the header copied in from `uaddr`. */
+ * decoded: `msg` is the header copied in from `uaddr`. The caller sets
+ * t->ipc.mode (and for IPC_OPEN, scheme and fd_flags) before calling. */
 int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
                       uint64_t uaddr, struct kobj *xfer, uint32_t xfer_rights, int64_t timeout);
 int64_t endpoint_recv(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,

@@ -31,6 +31,10 @@ const struct kobj_ops *kobj_ops(const struct kobj *o)
 		return &process_ops;
 	case FE_OBJ_THREAD:
 		return &thread_ops;
+	case KOBJ_SCHEME:
+		return &scheme_ops;
+	case KOBJ_FILE:
+		return &file_ops;
 	default:
 		return NULL;
 	}

@@ -16,6 +16,9 @@
 
 #include <stdint.h>
 
+/* Kernel-internal object types, never named by a handle. */
+enum { KOBJ_SCHEME = 100, KOBJ_FILE };
+
 struct kobj {
 	uint32_t type; /* enum fe_obj_type */
 	uint32_t refs;
@@ -35,6 +38,6 @@ const struct kobj_ops *kobj_ops(const struct kobj *o);
 
 /* Each object file provides its ops. */
 extern const struct kobj_ops endpoint_ops, reply_ops, notify_ops, memobj_ops, process_ops,
-	thread_ops;
+	thread_ops, scheme_ops, file_ops;
 
 #endif

@@ -20,6 +20,7 @@
 #include <arch.h>
 
 #include "cap.h"
+#include "fdtable.h"
 #include "list.h"
 #include "object.h"
 #include "vm.h"
@@ -29,6 +30,15 @@ enum thread_state { T_READY, T_RUNNING, T_BLOCKED, T_DEAD };
 enum wait_kind { W_NONE, W_SEND, W_RECV, W_REPLY, W_NOTIFY, W_PROC, W_SLEEP };
 
 struct reply;
+struct scheme;
+
+/*
+ * What the kernel does with a reply: IPC_USER writes the reply's header to
+ * the caller's message and the call returns 0 (FE_SYS_CALL); IPC_RESULT does
+ * the same but the call returns the reply's label (descriptor and path
+ * operations); IPC_OPEN makes a descriptor for the file id in the label.
+ */
+enum ipc_mode { IPC_USER, IPC_RESULT, IPC_OPEN };
 
 /* What a thread in an IPC call keeps while it waits. */
 struct ipc_state {
@@ -37,6 +47,10 @@ struct ipc_state {
 	struct kobj *xfer;  /* handle being sent, or NULL (holds a reference) */
 	uint32_t xfer_rights;
 	struct reply *reply; /* caller waiting for a reply: its reply object */
+	enum ipc_mode mode;
+	struct scheme *scheme; /* IPC_OPEN: the scheme opened through (no reference:
+				  the reply object holds one) */
+	uint32_t fd_flags;     /* IPC_OPEN: flags of the new descriptor */
 };
 
 struct thread {
@@ -66,6 +80,7 @@ struct process {
 	char name[32];
 	struct vm vm;
 	struct cap_table caps;
+	struct fd_table fds;
 	struct list threads;
 	uint32_t nthreads;
 	bool dead;

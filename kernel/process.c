@@ -8,6 +8,7 @@
  * learn the exit. The first process is the system: when it ends, the
  * machine stops with its status.
  */
+#include "fd.h"
 #include "lib.h"
 #include "proc.h"
 #include "trace.h"
@@ -28,6 +29,7 @@ struct process *process_create(const char *name)
 	list_init(&p->threads);
 	list_init(&p->waiters);
 	cap_table_init(&p->caps);
+	fd_table_init(&p->fds);
 	if (vm_init(&p->vm) < 0) {
 		kfree(p);
 		return NULL;
@@ -123,6 +125,7 @@ void process_kill(struct process *p, const struct fe_exit *why)
 		report(p, why);
 	while (!list_empty(&p->threads))
 		thread_kill(list_entry(p->threads.next, struct thread, proc_link));
+	fd_table_destroy(&p->fds);
 	cap_table_destroy(&p->caps);
 	vm_destroy(&p->vm);
 	wake_waiters(p);

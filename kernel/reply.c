@@ -7,6 +7,7 @@
  * death: ipc_abort -> reply_detach with no result), or the last handle to
  * the reply object goes (destroy -> caller gets -FE_ECONNRESET).
  */
+#include "fd.h"
 #include "ipc.h"
 #include "lib.h"
 #include "trace.h"
@@ -19,7 +20,13 @@ struct reply *reply_create(struct thread *caller)
 		return NULL;
 	kobj_init(&r->obj, FE_OBJ_REPLY);
 	r->caller = caller;
+	if (!caller)
+		return r;
 	kobj_retain(&caller->obj);
+	if (caller->ipc.mode == IPC_OPEN) {
+		r->opening = caller->ipc.scheme;
+		kobj_retain(&r->opening->obj);
+	}
 	return r;
 }
 
@@ -38,14 +45,36 @@ void reply_detach(struct reply *r, int64_t ret)
 	kobj_release(&c->obj);
 }
 
-/* Deliver the reply's body, handle and header into the caller. */
-static int deliver_reply(struct thread *t, struct thread *c, const struct fe_msg *msg,
-                         struct kobj *xfer, uint32_t xfer_rights)
+/* An open succeeded: the caller gets a descriptor for the server's id. If
+ * it cannot (table full), dropping the file tells the server to close it. */
+static int64_t finish_open(struct thread *c, struct scheme *s, const struct fe_msg *msg)
+{
+	struct file *f;
+	int fd;
+
+	if ((int64_t)msg->label < 0)
+		return (int64_t)msg->label;
+	f = file_create(s, msg->label);
+	if (!f) {
+		scheme_send_close(s, msg->label, c->proc->pid);
+		return -FE_ENOMEM;
+	}
+	fd = fd_install(&c->proc->fds, f, c->ipc.fd_flags, 0);
+	kobj_release(&f->obj);
+	return fd;
+}
+
+/* Deliver the reply's body, handle and header into the caller; the value the
+ * caller's system call returns. */
+static int64_t deliver_reply(struct thread *t, struct thread *c, struct reply *r,
+                             const struct fe_msg *msg, struct kobj *xfer, uint32_t xfer_rights)
 {
 	struct fe_msg out = c->ipc.msg;
 	uint64_t n = MIN(msg->len, out.rcap);
 	int rc;
 
+	if (c->ipc.mode == IPC_OPEN)
+		return finish_open(c, r->opening, msg);
 	rc = xfer ? cap_reserve(&c->proc->caps, 1) : 0;
 	if (rc < 0)
 		return rc;
@@ -57,16 +86,21 @@ static int deliver_reply(struct thread *t, struct thread *c, const struct fe_msg
 	out.rlen = msg->len;
 	out.flags = msg->len > out.rcap ? FE_MSG_TRUNCATED : 0;
 	out.handle = xfer ? cap_install(&c->proc->caps, xfer, xfer_rights) : FE_NO_HANDLE;
-	return vm_copy_out(&c->proc->vm, c->ipc.msg_uaddr, &out, sizeof(out));
+	rc = vm_copy_out(&c->proc->vm, c->ipc.msg_uaddr, &out, sizeof(out));
+	if (rc == 0 && c->ipc.mode == IPC_RESULT)
+		return (int64_t)msg->label;
+	return rc;
 }
 
 int64_t reply_send(struct thread *t, fe_handle_t rh, struct reply *r, const struct fe_msg *msg,
                    struct kobj *xfer, uint32_t xfer_rights)
 {
 	struct thread *c = r->caller;
-	int rc;
+	int64_t rc;
 
 	if (!c) {
+		if (r->opening && (int64_t)msg->label >= 0)
+			scheme_send_close(r->opening, msg->label, t->proc->pid);
 		cap_close(&t->proc->caps, rh);
 		return -FE_EPIPE;
 	}
@@ -74,8 +108,9 @@ int64_t reply_send(struct thread *t, fe_handle_t rh, struct reply *r, const stru
 	rc = vm_check(&t->proc->vm, (uint64_t)msg->buf, msg->len, FE_PROT_READ);
 	if (rc < 0)
 		return rc;
-	rc = deliver_reply(t, c, msg, xfer, xfer_rights);
-	trace_event("reply %u.%u -> %u.%u rc %d", t->proc->pid, t->tid, c->proc->pid, c->tid, rc);
+	rc = deliver_reply(t, c, r, msg, xfer, xfer_rights);
+	trace_event("reply %u.%u -> %u.%u rc %lld", t->proc->pid, t->tid, c->proc->pid, c->tid,
+	            (long long)rc);
 	kobj_retain(&c->obj);
 	reply_detach(r, 0);
 	thread_wake(c, rc);
@@ -89,6 +124,8 @@ static void reply_destroy(struct kobj *o)
 	struct reply *r = container_of(o, struct reply, obj);
 
 	reply_detach(r, -FE_ECONNRESET);
+	if (r->opening)
+		kobj_release(&r->opening->obj);
 	kfree(r);
 }
 

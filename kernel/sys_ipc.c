@@ -13,7 +13,7 @@ static fe_handle_t handle_arg(uint64_t a)
 }
 
 /* Copy in a message header and check what the kernel will need of it. */
-static int msg_in(struct thread *t, uint64_t uaddr, struct fe_msg *m)
+int msg_in(struct thread *t, uint64_t uaddr, struct fe_msg *m)
 {
 	int rc = vm_check(&t->proc->vm, uaddr, sizeof(*m), FE_PROT_READ | FE_PROT_WRITE);
 
@@ -64,6 +64,7 @@ int64_t sys_call(struct thread *t, const uint64_t *a)
 		rc = xfer_in(t, &m, &x);
 	if (rc < 0)
 		return rc;
+	t->ipc.mode = IPC_USER;
 	return endpoint_call(t, container_of(ep.obj, struct endpoint, obj), &m, a[1], x.obj,
 	                     x.rights, timeout_arg(a[2]));
 }

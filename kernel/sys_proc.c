@@ -1,6 +1,7 @@
 /*
  * System calls for processes and threads: spawn, wait, kill, exit, threads.
  */
+#include "fd.h"
 #include "lib.h"
 #include "spawn.h"
 #include "syscall.h"
@@ -42,7 +43,7 @@ static int spawn_decode(struct thread *t, const uint64_t *a, struct fe_spawn *sa
 	    vm_copy_in(&t->proc->vm, sa, a[2], sizeof(*sa)) < 0)
 		return -FE_EFAULT;
 	if (sa->args_len > FE_SPAWN_MAX_ARGS || sa->nhandles > FE_SPAWN_MAX_HANDLES ||
-	    sa->priority > FE_PRIO_MAX || sa->argc == 0)
+	    sa->priority > FE_PRIO_MAX || sa->argc == 0 || (sa->flags & ~FE_SPAWN_FDS))
 		return -FE_EINVAL;
 	rc = spawn_caps(t, sa, caps);
 	if (rc < 0)
@@ -70,7 +71,11 @@ int64_t sys_proc_spawn(struct thread *t, const uint64_t *a)
 	if (rc == 0) {
 		p = spawn(&im, args, sa.args_len, sa.argc, caps, sa.nhandles,
 		          sa.priority ? sa.priority : t->prio, &rc);
-		if (p)
+		if (p && (sa.flags & FE_SPAWN_FDS))
+			rc = fd_table_inherit(&p->fds, &t->proc->fds);
+		if (p && rc < 0)
+			process_discard(p);
+		else if (p)
 			rc = cap_install(&t->proc->caps, &p->obj, PROC_HANDLE_RIGHTS);
 	}
 	kfree(args);

@@ -42,6 +42,13 @@ static const struct syscall_entry table[FE_SYS_COUNT] = {
 	[FE_SYS_GETPID] = { sys_getpid, "getpid", 0 },
 	[FE_SYS_SET_PRIORITY] = { sys_set_priority, "set_priority", 1 },
 	[FE_SYS_RANDOM] = { sys_random, "random", 2 },
+	[FE_SYS_SCHEME_REGISTER] = { sys_scheme_register, "scheme_register", 3 },
+	[FE_SYS_OPEN] = { sys_open, "open", 4 },
+	[FE_SYS_CLOSE] = { sys_close, "close", 1 },
+	[FE_SYS_FD_CALL] = { sys_fd_call, "fd_call", 3 },
+	[FE_SYS_PATH_CALL] = { sys_path_call, "path_call", 3 },
+	[FE_SYS_DUP] = { sys_dup, "dup", 3 },
+	[FE_SYS_FD_FLAGS] = { sys_fd_flags, "fd_flags", 3 },
 };
 
 int64_t timeout_arg(uint64_t a)

@@ -16,6 +16,8 @@ void syscall_dispatch(struct thread *t, uint64_t nr, const uint64_t *args);
 
 /* Helpers shared by the handlers. */
 int64_t timeout_arg(uint64_t a);
+/* Copy in a message header and check the buffers it names. */
+int msg_in(struct thread *t, uint64_t uaddr, struct fe_msg *m);
 
 int64_t sys_debug_write(struct thread *t, const uint64_t *a);
 int64_t sys_proc_exit(struct thread *t, const uint64_t *a);
@@ -44,5 +46,12 @@ int64_t sys_thread_create(struct thread *t, const uint64_t *a);
 int64_t sys_getpid(struct thread *t, const uint64_t *a);
 int64_t sys_set_priority(struct thread *t, const uint64_t *a);
 int64_t sys_random(struct thread *t, const uint64_t *a);
+int64_t sys_scheme_register(struct thread *t, const uint64_t *a);
+int64_t sys_open(struct thread *t, const uint64_t *a);
+int64_t sys_close(struct thread *t, const uint64_t *a);
+int64_t sys_fd_call(struct thread *t, const uint64_t *a);
+int64_t sys_path_call(struct thread *t, const uint64_t *a);
+int64_t sys_dup(struct thread *t, const uint64_t *a);
+int64_t sys_fd_flags(struct thread *t, const uint64_t *a);
 
 #endif

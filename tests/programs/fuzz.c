@@ -204,7 +204,7 @@ static long spawn_arg(struct fuzz *f, struct fe_spawn *s)
 	s->argc = (uint32_t)(chance(f, 50) ? pick(f, 4) : rnd(f));
 	s->priority = (uint32_t)(chance(f, 50) ? pick(f, FE_PRIO_MAX + 2) : rnd(f));
 	s->nhandles = (uint32_t)(chance(f, 70) ? pick(f, FE_SPAWN_MAX_HANDLES + 2) : rnd(f));
-	s->reserved = (uint32_t)rnd(f);
+	s->flags = (uint32_t)rnd(f);
 	for (int i = 0; i < FE_SPAWN_MAX_HANDLES; i++)
 		s->handles[i] = (fe_handle_t)any_handle(f);
 	return (long)s;
@@ -464,13 +464,96 @@ static long fz_random(struct fuzz *f)
 	return sys(FE_SYS_RANDOM, out_ptr(f, len), len, 0, 0, 0);
 }
 
+/*
+ * Schemes and descriptors. No scheme exists in this test, and the fuzzer
+ * never registers one it could reach (a name it registers is invalid, or
+ * the handle is not a valid endpoint), so an open can never wait for a
+ * server: it fails at once, as do descriptor calls on descriptors it lacks.
+ */
+static uint64_t path_arg(struct fuzz *f, uint64_t *len)
+{
+	static const char *const paths[] = { "nosuch:x", "file:/a", "/etc/motd", ":",
+		                             "Bad:x",    "a:b:c",   "" };
+	const char *p = paths[pick(f, sizeof(paths) / sizeof(paths[0]))];
+
+	if (chance(f, 30)) {
+		*len = any_len(f);
+		return bad_ptr(f);
+	}
+	*len = strlen(p) + (chance(f, 20) ? pick(f, 5000) : 0);
+	memcpy(f->scratch, p, strlen(p));
+	return (uint64_t)f->scratch;
+}
+
+static long fz_scheme_register(struct fuzz *f)
+{
+	static const char name[] = "Upper";
+	uint64_t len = chance(f, 50) ? pick(f, 40) : sizeof(name) - 1;
+
+	memcpy(f->scratch, name, sizeof(name));
+	return sys(FE_SYS_SCHEME_REGISTER, chance(f, 20) ? bad_ptr(f) : (uint64_t)f->scratch, len,
+	           (uint64_t)any_handle(f), 0, 0);
+}
+
+static long fz_open(struct fuzz *f)
+{
+	uint64_t len, path = path_arg(f, &len);
+
+	return sys(FE_SYS_OPEN, path, len, rnd(f), rnd(f), 0);
+}
+
+static long fz_fd(struct fuzz *f, long nr)
+{
+	struct fe_msg m;
+	long msg = msg_arg(f, &m);
+
+	if (nr == FE_SYS_FD_CALL)
+		return sys(nr, (uint64_t)any_handle(f), (uint64_t)msg, (uint64_t)timeout(f), 0, 0);
+	return sys(nr, chance(f, 50) ? pick(f, 2000) : rnd(f), rnd(f) % 4 - 1, pick(f, 4), 0, 0);
+}
+
+static long fz_close(struct fuzz *f)
+{
+	return sys(FE_SYS_CLOSE, chance(f, 50) ? pick(f, 2000) : rnd(f), 0, 0, 0, 0);
+}
+
+static long fz_fd_call(struct fuzz *f)
+{
+	return fz_fd(f, FE_SYS_FD_CALL);
+}
+
+static long fz_dup(struct fuzz *f)
+{
+	return fz_fd(f, FE_SYS_DUP);
+}
+
+static long fz_fd_flags(struct fuzz *f)
+{
+	return fz_fd(f, FE_SYS_FD_FLAGS);
+}
+
+static long fz_path_call(struct fuzz *f)
+{
+	struct fe_msg m;
+	long msg = msg_arg(f, &m);
+	uint64_t len, path = path_arg(f, &len);
+
+	return sys(FE_SYS_PATH_CALL, path, len, (uint64_t)msg, 0, 0);
+}
+
 /* Every call but the two that end the caller. */
 static const fuzz_fn generators[] = {
-	fz_debug_write, fz_yield,         fz_clock,           fz_sleep,        fz_handle_close,
-	fz_handle_dup,  fz_handle_info,   fz_endpoint_create, fz_call,         fz_recv,
-	fz_reply,       fz_notify_create, fz_notify_signal,   fz_notify_wait,  fz_mem_map,
-	fz_mem_unmap,   fz_memobj_create, fz_memobj_map,      fz_proc_spawn,   fz_proc_wait,
-	fz_proc_kill,   fz_thread_create, fz_getpid,          fz_set_priority, fz_random,
+	fz_debug_write,   fz_yield,           fz_clock,
+	fz_sleep,         fz_handle_close,    fz_handle_dup,
+	fz_handle_info,   fz_endpoint_create, fz_call,
+	fz_recv,          fz_reply,           fz_notify_create,
+	fz_notify_signal, fz_notify_wait,     fz_mem_map,
+	fz_mem_unmap,     fz_memobj_create,   fz_memobj_map,
+	fz_proc_spawn,    fz_proc_wait,       fz_proc_kill,
+	fz_thread_create, fz_getpid,          fz_set_priority,
+	fz_random,        fz_scheme_register, fz_open,
+	fz_close,         fz_fd_call,         fz_path_call,
+	fz_dup,           fz_fd_flags,
 };
 
 static int setup(struct fuzz *f, uint64_t seed)

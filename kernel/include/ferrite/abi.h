@@ -60,6 +60,14 @@ enum fe_syscall {
 	FE_SYS_GETPID,          /* () -> pid */
 	FE_SYS_SET_PRIORITY,    /* (prio) -> 0; 0 lowest .. FE_PRIO_MAX */
 	FE_SYS_RANDOM,          /* (buf, len) -> len; seeded, deterministic in the sim */
+	/* Schemes and file descriptors: see <ferrite/scheme.h>. */
+	FE_SYS_SCHEME_REGISTER, /* (name, len, endpoint h) -> 0 */
+	FE_SYS_OPEN,            /* (path, len, flags, mode) -> fd */
+	FE_SYS_CLOSE,           /* (fd) -> 0 */
+	FE_SYS_FD_CALL,         /* (fd, struct fe_msg *, timeout) -> server's result */
+	FE_SYS_PATH_CALL,       /* (path, len, struct fe_msg *) -> server's result */
+	FE_SYS_DUP,             /* (fd, newfd or -1, fd flags) -> fd */
+	FE_SYS_FD_FLAGS,        /* (fd, mask, value) -> previous fd flags */
 	FE_SYS_COUNT
 };
 
@@ -70,21 +78,34 @@ enum fe_error {
 	FE_ENOENT = 2,
 	FE_ESRCH = 3,
 	FE_EINTR = 4,
+	FE_EIO = 5,
 	FE_E2BIG = 7,
 	FE_ENOEXEC = 8,
-	FE_EBADF = 9,
+	FE_EBADF = 9, /* no such handle or descriptor, or the wrong type */
 	FE_EAGAIN = 11,
 	FE_ENOMEM = 12,
 	FE_EACCES = 13, /* handle lacks a right the call needs */
 	FE_EFAULT = 14, /* a pointer or range is not mapped as needed */
 	FE_EBUSY = 16,
+	FE_EEXIST = 17,
+	FE_EXDEV = 18,
+	FE_ENODEV = 19, /* no scheme of that name */
+	FE_ENOTDIR = 20,
+	FE_EISDIR = 21,
 	FE_EINVAL = 22,
-	FE_EMFILE = 24, /* capability table full */
-	FE_EPIPE = 32,  /* no server: every receive right on the endpoint is gone */
+	FE_EMFILE = 24, /* capability or descriptor table full */
+	FE_ENOTTY = 25,
+	FE_ENOSPC = 28,
+	FE_ESPIPE = 29,
+	FE_EROFS = 30,
+	FE_EPIPE = 32, /* no server: every receive right on the endpoint is gone */
+	FE_ENAMETOOLONG = 36,
 	FE_ENOSYS = 38,
+	FE_ENOTEMPTY = 39,
 	FE_EMSGSIZE = 90,
 	FE_ECONNRESET = 104, /* the server died or dropped the call before replying */
 	FE_ETIMEDOUT = 110,
+	FE_ESTALE = 116, /* the scheme's server was restarted since the file was opened */
 };
 
 /* Object types, as reported by FE_SYS_HANDLE_INFO. */
@@ -163,6 +184,7 @@ struct fe_handle_info {
  */
 #define FE_SPAWN_MAX_HANDLES 16
 #define FE_SPAWN_MAX_ARGS (16u * 1024u)
+#define FE_SPAWN_FDS 1u /* the child inherits every descriptor without FE_FD_CLOEXEC */
 
 struct fe_spawn {
 	const char *args;
@@ -170,7 +192,7 @@ struct fe_spawn {
 	uint32_t argc;
 	uint32_t priority;
 	uint32_t nhandles;
-	uint32_t reserved;
+	uint32_t flags; /* FE_SPAWN_* */
 	fe_handle_t handles[FE_SPAWN_MAX_HANDLES];
 };
 

@@ -1,0 +1,142 @@
+/*
+ * Open files and descriptor tables.
+ *
+ * A descriptor table is an array grown by doubling up to FE_OPEN_MAX; the
+ * lowest free descriptor is always used, as POSIX requires.
+ */
+#include "fd.h"
+#include "lib.h"
+
+struct file *file_create(struct scheme *s, uint64_t id)
+{
+	struct file *f = kzalloc(sizeof(*f));
+
+	if (!f)
+		return NULL;
+	kobj_init(&f->obj, KOBJ_FILE);
+	kobj_retain(&s->obj);
+	f->scheme = s;
+	f->id = id;
+	return f;
+}
+
+static void file_destroy(struct kobj *o)
+{
+	struct file *f = container_of(o, struct file, obj);
+
+	scheme_send_close(f->scheme, f->id, 0);
+	kobj_release(&f->scheme->obj);
+	kfree(f);
+}
+
+const struct kobj_ops file_ops = { .destroy = file_destroy };
+
+void fd_table_init(struct fd_table *t)
+{
+	t->slots = NULL;
+	t->size = 0;
+}
+
+void fd_table_destroy(struct fd_table *t)
+{
+	for (uint32_t i = 0; i < t->size; i++)
+		if (t->slots[i].file)
+			fd_close(t, (int)i);
+	kfree(t->slots);
+	fd_table_init(t);
+}
+
+static int grow(struct fd_table *t, uint32_t need)
+{
+	uint32_t size = t->size ? t->size : 16;
+	struct fd_slot *slots;
+
+	if (need > FE_OPEN_MAX)
+		return -FE_EMFILE;
+	while (size < need)
+		size *= 2;
+	if (size > FE_OPEN_MAX)
+		size = FE_OPEN_MAX;
+	if (size <= t->size)
+		return 0;
+	slots = kzalloc(size * sizeof(*slots));
+	if (!slots)
+		return -FE_ENOMEM;
+	if (t->slots)
+		kmemcpy(slots, t->slots, t->size * sizeof(*slots));
+	kfree(t->slots);
+	t->slots = slots;
+	t->size = size;
+	return 0;
+}
+
+struct file *fd_get(struct fd_table *t, int fd)
+{
+	if (fd < 0 || (uint32_t)fd >= t->size)
+		return NULL;
+	return t->slots[fd].file;
+}
+
+int fd_install_at(struct fd_table *t, int fd, struct file *f, uint32_t flags)
+{
+	int rc;
+
+	if (fd < 0 || fd >= FE_OPEN_MAX)
+		return -FE_EBADF;
+	rc = grow(t, (uint32_t)fd + 1);
+	if (rc < 0)
+		return rc;
+	kobj_retain(&f->obj);
+	if (t->slots[fd].file)
+		fd_close(t, fd);
+	t->slots[fd].file = f;
+	t->slots[fd].flags = flags;
+	return fd;
+}
+
+int fd_install(struct fd_table *t, struct file *f, uint32_t flags, int min)
+{
+	uint32_t fd = min < 0 ? 0 : (uint32_t)min;
+
+	while (fd < t->size && t->slots[fd].file)
+		fd++;
+	return fd_install_at(t, (int)fd, f, flags);
+}
+
+int fd_close(struct fd_table *t, int fd)
+{
+	struct file *f = fd_get(t, fd);
+
+	if (!f)
+		return -FE_EBADF;
+	t->slots[fd].file = NULL;
+	t->slots[fd].flags = 0;
+	kobj_release(&f->obj);
+	return 0;
+}
+
+int fd_flags(struct fd_table *t, int fd, uint32_t mask, uint32_t value)
+{
+	uint32_t old;
+
+	if (!fd_get(t, fd))
+		return -FE_EBADF;
+	old = t->slots[fd].flags;
+	t->slots[fd].flags = (old & ~mask) | (value & mask);
+	return (int)old;
+}
+
+int fd_table_inherit(struct fd_table *dst, const struct fd_table *src)
+{
+	for (uint32_t i = 0; i < src->size; i++) {
+		const struct fd_slot *s = &src->slots[i];
+		int rc;
+
+		if (!s->file || (s->flags & FE_FD_CLOEXEC))
+			continue;
+		rc = fd_install_at(dst, (int)i, s->file, s->flags);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
