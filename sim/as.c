@@ -79,29 +79,39 @@ static void as_free(struct arch_as *as)
 	free(as);
 }
 
+static void as_reap_now(struct arch_as *as)
+{
+	kill(as->pid, SIGKILL);
+	while (waitpid(as->pid, NULL, 0) < 0 && errno == EINTR)
+		;
+}
+
 static int as_spawn(struct arch_as *as, struct arch_thread *t0)
 {
 	pid_t parent = getpid();
-	int sv[2];
+	int sv[2], err;
 
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
 		return -errno;
 	as->pid = fork();
 	if (as->pid == 0)
 		child_exec(parent, sv[1], t0->region_fd);
+	err = as->pid < 0 ? -errno : 0;
 	close(sv[1]);
-	if (as->pid < 0) {
+	if (err) {
 		close(sv[0]);
-		return -errno;
+		return err;
 	}
 	as->ctl_fd = sv[0];
 	as->pidfd = (int)syscall(SYS_pidfd_open, as->pid, 0);
-	if (as->pidfd < 0) {
-		kill(as->pid, SIGKILL);
-		waitpid(as->pid, NULL, 0);
-		return -errno;
+	err = as->pidfd < 0 ? -errno : sim_loop_watch(as);
+	if (err) {
+		as_reap_now(as);
+		close(as->ctl_fd);
+		if (as->pidfd >= 0)
+			close(as->pidfd);
 	}
-	return 0;
+	return err;
 }
 
 struct arch_as *arch_as_create(void)
@@ -113,8 +123,12 @@ struct arch_as *arch_as_create(void)
 		return NULL;
 	as->pidfd = as->ctl_fd = -1;
 	t0 = sim_thread_new(as);
-	if (!t0 || as_spawn(as, t0) < 0)
-		goto error;
+	if (!t0 || as_spawn(as, t0) < 0) {
+		if (t0)
+			sim_thread_free(t0);
+		free(as);
+		return NULL;
+	}
 	close(t0->region_fd);
 	t0->region_fd = -1;
 	t0->spawned = true;
@@ -122,18 +136,7 @@ struct arch_as *arch_as_create(void)
 	as->nlive = 1;
 	as->next = sim.all;
 	sim.all = as;
-	if (sim_loop_watch(as) < 0) {
-		arch_as_destroy(as);
-		return NULL;
-	}
 	return as;
-error:
-	if (t0)
-		sim_thread_free(t0);
-	if (as->ctl_fd >= 0)
-		close(as->ctl_fd);
-	free(as);
-	return NULL;
 }
 
 void sim_as_kill(struct arch_as *as)

@@ -25,7 +25,8 @@
 
 #include "sim.h"
 
-#define TAG_BELL 1ull
+#define TAG_BELL 1ull /* user_data of the doorbell read; else an arch_as */
+#define TAG_NOP 2ull
 
 static struct io_uring ring;
 static uint64_t bell_buf;
@@ -86,7 +87,12 @@ int sim_loop_watch(struct arch_as *as)
 		return -EBUSY;
 	io_uring_prep_poll_add(sqe, as->pidfd, POLLIN);
 	io_uring_sqe_set_data(sqe, as);
-	return io_uring_submit(&ring) < 0 ? -EIO : 0;
+	if (io_uring_submit(&ring) >= 0)
+		return 0;
+	/* Still queued: make sure it can never name `as`. */
+	io_uring_prep_nop(sqe);
+	io_uring_sqe_set_data64(sqe, TAG_NOP);
+	return -EIO;
 }
 
 /* Handle every completion there is; true if a child died. */
@@ -99,10 +105,10 @@ static bool loop_drain(void)
 		uint64_t data = io_uring_cqe_get_data64(cqe);
 
 		io_uring_cqe_seen(&ring, cqe);
-		if (data == TAG_BELL) {
+		if (data == TAG_BELL)
 			arm_bell();
+		if (data == TAG_BELL || data == TAG_NOP)
 			continue;
-		}
 		died = true;
 		sim_as_exited((struct arch_as *)(uintptr_t)data);
 	}
