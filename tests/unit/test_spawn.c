@@ -284,8 +284,8 @@ START_TEST(test_spawn_bad_pointers_and_lengths)
 }
 END_TEST
 
-/* Running out of memory, address spaces or threads at each step of a
- * spawn: -FE_ENOMEM, and nothing is left behind. */
+/* Running out of memory, address spaces, threads or mappings at each step
+ * of a spawn: -FE_ENOMEM, and nothing is left behind. */
 START_TEST(test_spawn_out_of_resources)
 {
 	struct thread *t = new_proc("parent");
@@ -306,6 +306,12 @@ START_TEST(test_spawn_out_of_resources)
 	ck_assert_int_eq(spawn_simple(t, &e), -FE_ENOMEM);
 	assert_census(t, c0);
 	arch_test.thread_fail_after = -1;
+	for (int i = 0; i < 2; i++) {
+		arch_test.map_fail_after = i; /* mapping the segment, then the stack */
+		ck_assert_int_eq(spawn_simple(t, &e), -FE_ENOMEM);
+		assert_census(t, c0);
+	}
+	arch_test.map_fail_after = -1;
 	ck_assert_int_ge(spawn_simple(t, &e), 0);
 }
 END_TEST
