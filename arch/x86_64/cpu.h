@@ -24,8 +24,6 @@
 #define CR4_SMEP (1u << 20)
 #define CR4_SMAP (1u << 21)
 
-#define RFLAGS_IF (1u << 9)
-
 static inline void outb(uint16_t port, uint8_t v)
 {
 	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
@@ -95,14 +93,6 @@ WRITE_CR(4)
 static inline void invlpg(uint64_t va)
 {
 	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
-}
-
-static inline uint64_t read_rbp(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("mov %%rbp, %0" : "=r"(v));
-	return v;
 }
 
 #endif

@@ -129,10 +129,12 @@ struct slab {
 void *slab_alloc(struct slab *s);
 void slab_free(struct slab *s, void *obj);
 
-/* ---- paging (paging.c) ----------------------------------------------------- */
+/* ---- memory objects (mem.c) ----------------------------------------------- */
 
-/* mem.c: physical address of page `i` of `m`, or 0 past its end. */
+/* The physical address of page `i` of `m`, or 0 past its end. */
 uint64_t mem_page(const struct arch_mem *m, uint64_t i);
+
+/* ---- paging (paging.c) ----------------------------------------------------- */
 
 void paging_init(const struct boot_params *bp);
 void gate_init(void);
