@@ -48,8 +48,9 @@ struct boot_info {
 	uint32_t init_argc;
 	const void *bootfs; /* boot archive, given to init as handle 0 */
 	uint64_t bootfs_size;
-	uint64_t seed; /* seeds the kernel's random numbers */
-	bool trace;    /* emit the event trace through arch_trace_write */
+	uint64_t seed;    /* seeds the kernel's random numbers */
+	bool trace;       /* emit the event trace through arch_trace_write */
+	bool console_tty; /* console input is an interactive terminal */
 };
 
 /* The core's entry point. Never returns; the machine stops via arch_halt(). */
@@ -145,6 +146,10 @@ void arch_run(struct arch_thread *t, struct trap *trap);
 void arch_idle(void);
 
 /* ---- Upcalls: the core provides these, the machine calls them ------------- */
+
+/* Bytes typed on (or piped into) the console; len 0 means the input ended.
+ * The kernel buffers them for FE_SYS_CONSOLE_READ. */
+void kernel_console_input(const char *buf, size_t len);
 
 /* Every thread in `as` is gone (sim: the host process died, e.g. killed from
  * outside). The core kills the process that owned it, reporting `why`. */

@@ -32,7 +32,7 @@ struct free_block {
 #define MAGIC_USED 0x46455573ed00ull
 #define MAGIC_FREE 0x4645467265650ull
 
-static char *region, *region_end;
+static char *region, *region_end, *region_start;
 static struct list classes[NCLASSES];
 static struct list large;
 
@@ -42,6 +42,7 @@ void kmem_init(void *base, uint64_t size)
 
 	region = (char *)start;
 	region_end = (char *)base + size;
+	region_start = region;
 	for (int i = 0; i < NCLASSES; i++)
 		list_init(&classes[i]);
 	list_init(&large);
@@ -142,4 +143,10 @@ void kfree(void *p)
 		list_push_front(&large, &f->link);
 	else
 		list_push_front(&classes[class_of(f->hdr.size)], &f->link);
+}
+
+void kmem_stats(uint64_t *used, uint64_t *size)
+{
+	*used = (uint64_t)(region - region_start);
+	*size = (uint64_t)(region_end - region_start);
 }

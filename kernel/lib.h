@@ -37,6 +37,8 @@ void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kmem_init(void *base, uint64_t size);
 void *kzalloc(size_t size);
 void kfree(void *p);
+/* Bytes of the heap region handed out so far, and its size. */
+void kmem_stats(uint64_t *used, uint64_t *size);
 
 /* Deterministic random numbers from the boot seed. */
 void random_seed(uint64_t seed);

@@ -93,6 +93,7 @@ _Noreturn void kernel_main(const struct boot_info *b)
 	kmem_init(b->heap, b->heap_size);
 	random_seed(b->seed);
 	trace_on = b->trace;
+	console_init(b->console_tty);
 	trace_event("boot seed %llu", (unsigned long long)b->seed);
 	start_init(b);
 	for (;;) {

@@ -27,7 +27,7 @@
 
 enum thread_state { T_READY, T_RUNNING, T_BLOCKED, T_DEAD };
 
-enum wait_kind { W_NONE, W_SEND, W_RECV, W_REPLY, W_NOTIFY, W_PROC, W_SLEEP };
+enum wait_kind { W_NONE, W_SEND, W_RECV, W_REPLY, W_NOTIFY, W_PROC, W_SLEEP, W_CONSOLE };
 
 struct reply;
 struct scheme;
@@ -77,6 +77,8 @@ struct thread {
 struct process {
 	struct kobj obj;
 	uint32_t pid;
+	uint32_t parent; /* pid of the spawner, 0 for the first process */
+	uint64_t start_ns;
 	char name[32];
 	struct vm vm;
 	struct cap_table caps;
@@ -102,6 +104,12 @@ void process_exit(struct process *p, int status);
 /* Throw away a process that never ran (a failed spawn). */
 void process_discard(struct process *p);
 uint32_t process_count(void);
+/* Describe up to `max` live processes; returns how many there are. */
+uint32_t process_list(struct fe_procinfo *out, uint32_t max);
+
+/* Console input (console.c). */
+void console_init(bool tty);
+bool console_tty(void);
 /* Called when the last thread of p ends by itself. */
 void process_last_thread_gone(struct process *p);
 

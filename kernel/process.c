@@ -25,6 +25,7 @@ struct process *process_create(const char *name)
 		return NULL;
 	kobj_init(&p->obj, FE_OBJ_PROCESS); /* the reference of all_procs */
 	p->pid = next_pid++;
+	p->start_ns = arch_time_now();
 	kmemcpy(p->name, name, kstrnlen(name, sizeof(p->name) - 1));
 	list_init(&p->threads);
 	list_init(&p->waiters);
@@ -64,6 +65,41 @@ struct process *process_by_as(const struct arch_as *as)
 			return p;
 	}
 	return NULL;
+}
+
+static uint32_t state_of(const struct process *p)
+{
+	struct list *it;
+
+	list_for_each(it, &p->threads) {
+		const struct thread *t = list_entry(it, struct thread, proc_link);
+
+		if (t->state == T_READY || t->state == T_RUNNING)
+			return FE_PROC_RUNNING;
+	}
+	return FE_PROC_BLOCKED;
+}
+
+uint32_t process_list(struct fe_procinfo *out, uint32_t max)
+{
+	uint32_t n = 0;
+	struct list *it;
+
+	list_for_each(it, &all_procs) {
+		const struct process *p = list_entry(it, struct process, all_link);
+
+		if (n < max) {
+			out[n] = (struct fe_procinfo){ .pid = p->pid,
+				                       .parent = p->parent,
+				                       .threads = p->nthreads,
+				                       .state = state_of(p),
+				                       .memory = p->vm.mapped,
+				                       .start_ns = p->start_ns };
+			kmemcpy(out[n].name, p->name, sizeof(out[n].name));
+		}
+		n++;
+	}
+	return n;
 }
 
 uint32_t process_count(void)

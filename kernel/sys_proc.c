@@ -77,6 +77,8 @@ int64_t sys_proc_spawn(struct thread *t, const uint64_t *a)
 			process_discard(p);
 		else if (p)
 			rc = cap_install(&t->proc->caps, &p->obj, PROC_HANDLE_RIGHTS);
+		if (p && rc >= 0)
+			p->parent = t->proc->pid;
 	}
 	kfree(args);
 	return rc;

@@ -53,5 +53,7 @@ int64_t sys_fd_call(struct thread *t, const uint64_t *a);
 int64_t sys_path_call(struct thread *t, const uint64_t *a);
 int64_t sys_dup(struct thread *t, const uint64_t *a);
 int64_t sys_fd_flags(struct thread *t, const uint64_t *a);
+int64_t sys_console_read(struct thread *t, const uint64_t *a);
+int64_t sys_sysinfo(struct thread *t, const uint64_t *a);
 
 #endif

@@ -14,6 +14,7 @@ int vm_init(struct vm *vm)
 {
 	list_init(&vm->vmas);
 	vm->nvmas = 0;
+	vm->mapped = 0;
 	arch_user_range(&vm->lo, &vm->hi);
 	vm->as = arch_as_create();
 	return vm->as ? 0 : -FE_ENOMEM;
@@ -22,6 +23,7 @@ int vm_init(struct vm *vm)
 static void vma_free(struct vm *vm, struct vma *v)
 {
 	list_remove(&v->link);
+	vm->mapped -= v->end - v->start;
 	kobj_release(&v->mo->obj);
 	kfree(v);
 	vm->nvmas--;
@@ -114,6 +116,7 @@ int vm_map(struct vm *vm, uint64_t *addr, uint64_t len, struct memobj *mo, uint6
 	kobj_retain(&mo->obj);
 	list_insert_before(first_after(vm, *addr), &v->link);
 	vm->nvmas++;
+	vm->mapped += len;
 	return 0;
 }
 

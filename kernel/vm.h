@@ -29,6 +29,7 @@ struct vm {
 	struct list vmas; /* sorted by start, never overlapping */
 	uint64_t lo, hi;  /* the user range */
 	uint64_t nvmas;
+	uint64_t mapped; /* bytes */
 };
 
 #define VM_MAX_VMAS 4096

@@ -68,6 +68,8 @@ enum fe_syscall {
 	FE_SYS_PATH_CALL,       /* (path, len, struct fe_msg *) -> server's result */
 	FE_SYS_DUP,             /* (fd, newfd or -1, fd flags) -> fd */
 	FE_SYS_FD_FLAGS,        /* (fd, mask, value) -> previous fd flags */
+	FE_SYS_CONSOLE_READ,    /* (buf, len, timeout) -> bytes; 0 at end of input */
+	FE_SYS_SYSINFO,         /* (enum fe_info, buf, len) -> see enum fe_info */
 	FE_SYS_COUNT
 };
 
@@ -194,6 +196,32 @@ struct fe_spawn {
 	uint32_t nhandles;
 	uint32_t flags; /* FE_SPAWN_* */
 	fe_handle_t handles[FE_SPAWN_MAX_HANDLES];
+};
+
+/* What FE_SYS_SYSINFO reports. */
+enum fe_info {
+	FE_INFO_CONSOLE = 1, /* -> FE_CONSOLE_* flags */
+	FE_INFO_PROCS,       /* buf <- struct fe_procinfo[] -> how many there are */
+	FE_INFO_MEMORY,      /* buf <- struct fe_meminfo -> 0 */
+};
+
+#define FE_CONSOLE_TTY 1u /* the console is an interactive terminal */
+
+enum fe_proc_state { FE_PROC_RUNNING, FE_PROC_BLOCKED };
+
+struct fe_procinfo {
+	uint32_t pid;
+	uint32_t parent; /* pid of the process that spawned it, 0 for the first */
+	uint32_t threads;
+	uint32_t state;  /* enum fe_proc_state: RUNNING if any thread can run */
+	uint64_t memory; /* bytes mapped */
+	uint64_t start_ns;
+	char name[32];
+};
+
+struct fe_meminfo {
+	uint64_t kernel_heap_used, kernel_heap_size;
+	uint64_t user_mapped; /* bytes mapped by every process together */
 };
 
 /* How a process ended. */
