@@ -183,3 +183,48 @@ long fe_random(void *buf, uint64_t len)
 {
 	return sys2(FE_SYS_RANDOM, (long)buf, (long)len);
 }
+
+int fe_scheme_register(const char *name, uint64_t len, fe_handle_t ep)
+{
+	return (int)sys3(FE_SYS_SCHEME_REGISTER, (long)name, (long)len, ep);
+}
+
+int fe_open(const char *path, uint64_t len, uint32_t flags, uint32_t mode)
+{
+	return (int)fe_syscall(FE_SYS_OPEN, (long)path, (long)len, flags, mode, 0);
+}
+
+int fe_close(int fd)
+{
+	return (int)sys1(FE_SYS_CLOSE, fd);
+}
+
+long fe_fd_call(int fd, struct fe_msg *msg, int64_t timeout)
+{
+	return sys3(FE_SYS_FD_CALL, fd, (long)msg, timeout);
+}
+
+long fe_path_call(const char *path, uint64_t len, struct fe_msg *msg)
+{
+	return sys3(FE_SYS_PATH_CALL, (long)path, (long)len, (long)msg);
+}
+
+int fe_dup(int fd, int newfd, uint32_t fd_flags)
+{
+	return (int)sys3(FE_SYS_DUP, fd, newfd, fd_flags);
+}
+
+int fe_fd_flags(int fd, uint32_t mask, uint32_t value)
+{
+	return (int)sys3(FE_SYS_FD_FLAGS, fd, mask, value);
+}
+
+long fe_console_read(void *buf, uint64_t len, int64_t timeout)
+{
+	return sys3(FE_SYS_CONSOLE_READ, (long)buf, (long)len, timeout);
+}
+
+long fe_sysinfo(uint32_t what, void *buf, uint64_t len)
+{
+	return sys3(FE_SYS_SYSINFO, what, (long)buf, (long)len);
+}

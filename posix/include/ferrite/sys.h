@@ -52,6 +52,18 @@ long fe_getpid(void);
 int fe_set_priority(int prio);
 long fe_random(void *buf, uint64_t len);
 
+/* Schemes and file descriptors (<ferrite/scheme.h>). fe_fd_call and
+ * fe_path_call return the server's result: >= 0, or -FE_E*. */
+int fe_scheme_register(const char *name, uint64_t len, fe_handle_t ep);
+int fe_open(const char *path, uint64_t len, uint32_t flags, uint32_t mode);
+int fe_close(int fd);
+long fe_fd_call(int fd, struct fe_msg *msg, int64_t timeout);
+long fe_path_call(const char *path, uint64_t len, struct fe_msg *msg);
+int fe_dup(int fd, int newfd, uint32_t fd_flags);
+int fe_fd_flags(int fd, uint32_t mask, uint32_t value);
+long fe_console_read(void *buf, uint64_t len, int64_t timeout);
+long fe_sysinfo(uint32_t what, void *buf, uint64_t len);
+
 /* A message with no buffers and no handle: the starting point of every call. */
 static inline struct fe_msg fe_msg_empty(void)
 {
