@@ -74,8 +74,9 @@ _Noreturn void arch_halt(int status);
 uint64_t arch_time_now(void);
 
 /* Ask for one timer event at `deadline` (arch_time_now() units); a later call
- * replaces it, UINT64_MAX cancels it. When it is due, arch_run() returns
- * TRAP_TIMER or arch_idle() returns. */
+ * replaces it, UINT64_MAX cancels it. When it is due, arch_run() may return
+ * TRAP_TIMER (the core checks its timers after every trap anyway) and
+ * arch_idle() returns; the timer is then spent. */
 void arch_timer_set(uint64_t deadline);
 
 /* ---- Memory ---------------------------------------------------------------- */
@@ -148,8 +149,10 @@ void arch_idle(void);
 /* ---- Upcalls: the core provides these, the machine calls them ------------- */
 
 /* Bytes typed on (or piped into) the console; len 0 means the input ended.
- * The kernel buffers them for FE_SYS_CONSOLE_READ. */
-void kernel_console_input(const char *buf, size_t len);
+ * The kernel buffers them for FE_SYS_CONSOLE_READ and returns how many it
+ * took: the machine keeps the rest and offers them again later (nothing is
+ * dropped). */
+size_t kernel_console_input(const char *buf, size_t len);
 
 /* Every thread in `as` is gone (sim: the host process died, e.g. killed from
  * outside). The core kills the process that owned it, reporting `why`. */

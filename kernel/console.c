@@ -55,13 +55,16 @@ static void serve_readers(void)
 	}
 }
 
-void kernel_console_input(const char *buf, size_t len)
+size_t kernel_console_input(const char *buf, size_t len)
 {
+	size_t i = 0;
+
 	if (len == 0)
 		ended = true;
-	for (size_t i = 0; i < len && head - tail < RING; i++)
+	for (; i < len && head - tail < RING; i++)
 		ring[head++ % RING] = buf[i];
 	serve_readers();
+	return i;
 }
 
 int64_t sys_console_read(struct thread *t, const uint64_t *a)

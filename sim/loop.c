@@ -3,8 +3,10 @@
  *
  * One io_uring carries every host event the kernel can sleep on: a read on
  * the doorbell eventfd, always armed (children ring it when they post a
- * request while the kernel sleeps), and a one-shot POLLIN on each child's
- * pidfd (the child died). Timeouts ride on the wait itself (EXT_ARG).
+ * request while the kernel sleeps), a one-shot POLLIN on each child's
+ * pidfd (the child died), and a read on stdin, re-armed until the input
+ * ends (the console: its bytes go to kernel_console_input). Timeouts ride
+ * on the wait itself (EXT_ARG).
  *
  * Time: arch_time_now() is virtual. It moves SIM_TRAP_NS per trap (run.c)
  * and jumps to the timer deadline when arch_idle() finds nothing to do, so a
@@ -22,14 +24,18 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "sim.h"
 
 #define TAG_BELL 1ull /* user_data of the doorbell read; else an arch_as */
 #define TAG_NOP 2ull
+#define TAG_STDIN 3ull
 
 static struct io_uring ring;
 static uint64_t bell_buf;
+static char stdin_buf[4096];
+static size_t stdin_off, stdin_len; /* bytes read but not yet taken */
 
 uint64_t sim_wall_ns(void)
 {
@@ -61,6 +67,51 @@ static int arm_bell(void)
 	return 0;
 }
 
+/* Read stdin at its current position (-1), which also suits pipes, ttys and
+ * redirected files. */
+static int arm_stdin(void)
+{
+	struct io_uring_sqe *sqe = loop_sqe();
+
+	if (!sqe)
+		return -EBUSY;
+	io_uring_prep_read(sqe, STDIN_FILENO, stdin_buf, sizeof(stdin_buf), (uint64_t)-1);
+	io_uring_sqe_set_data64(sqe, TAG_STDIN);
+	return 0;
+}
+
+/* Offer the kernel what it has not taken yet; read more once it took all. */
+bool sim_console_pump(void)
+{
+	size_t took;
+
+	if (!stdin_len)
+		return false;
+	took = kernel_console_input(stdin_buf + stdin_off, stdin_len);
+	stdin_off += took;
+	stdin_len -= took;
+	if (!stdin_len && arm_stdin() == 0)
+		io_uring_submit(&ring);
+	return took > 0;
+}
+
+/* Console bytes for the kernel; an error counts as the end of input.
+ * True when the kernel took something (a reader may have woken). */
+static bool stdin_done(int res)
+{
+	if (res > 0) {
+		stdin_off = 0;
+		stdin_len = (size_t)res;
+		return sim_console_pump();
+	}
+	if (res == -EINTR || res == -EAGAIN) {
+		arm_stdin();
+		return false;
+	}
+	kernel_console_input(stdin_buf, 0);
+	return true;
+}
+
 int sim_loop_init(void)
 {
 	int err;
@@ -73,6 +124,8 @@ int sim_loop_init(void)
 	if (err)
 		return err;
 	err = arm_bell();
+	if (!err)
+		err = arm_stdin();
 	if (err)
 		return err;
 	return io_uring_submit(&ring) < 0 ? -EIO : 0;
@@ -95,25 +148,29 @@ int sim_loop_watch(struct arch_as *as)
 	return -EIO;
 }
 
-/* Handle every completion there is; true if a child died. */
+/* Handle every completion there is; true if one may have woken a thread
+ * (a child died, console input arrived). */
 static bool loop_drain(void)
 {
 	struct io_uring_cqe *cqe;
-	bool died = false;
+	bool woke = false;
 
 	while (io_uring_peek_cqe(&ring, &cqe) == 0) {
 		uint64_t data = io_uring_cqe_get_data64(cqe);
+		int res = cqe->res;
 
 		io_uring_cqe_seen(&ring, cqe);
 		if (data == TAG_BELL)
 			arm_bell();
-		if (data == TAG_BELL || data == TAG_NOP)
+		if (data == TAG_STDIN)
+			woke |= stdin_done(res);
+		if (data == TAG_BELL || data == TAG_NOP || data == TAG_STDIN)
 			continue;
-		died = true;
+		woke = true;
 		sim_as_exited((struct arch_as *)(uintptr_t)data);
 	}
 	io_uring_submit(&ring);
-	return died;
+	return woke;
 }
 
 /* Sleep until an event or `timeout_ns` (< 0: no timeout), then handle. */
@@ -153,7 +210,7 @@ void arch_timer_set(uint64_t deadline)
  */
 void arch_idle(void)
 {
-	if (sim_loop_poll())
+	if (sim_console_pump() || sim_loop_poll())
 		return;
 	if (sim.deadline != UINT64_MAX) {
 		if (sim.vtime < sim.deadline)

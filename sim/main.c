@@ -259,6 +259,7 @@ int main(int argc, char **argv)
 	b.bootfs_size = bootfs_size;
 	b.seed = o.seed;
 	b.trace = o.trace != NULL;
+	b.console_tty = sim_console_init();
 	sim.seed = o.seed;
 	kernel_main(&b);
 }

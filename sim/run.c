@@ -323,6 +323,9 @@ static int run_wait(struct arch_thread *t, struct trap *trap)
 			return 0;
 		case SIM_MSG_PREEMPTED:
 			if (w.preempting) {
+				/* It ran its slice out: the timer has fired. */
+				if (sim.deadline != UINT64_MAX && sim.vtime < sim.deadline)
+					sim.vtime = sim.deadline;
 				trap->kind = TRAP_TIMER;
 				return 0;
 			}
@@ -342,6 +345,7 @@ void arch_run(struct arch_thread *t, struct trap *trap)
 	struct arch_as *as = t->as;
 
 	sim.running = as;
+	sim_console_pump();
 	if (!as->dead && !run_release(t))
 		run_wait(t, trap);
 	if (as->dead) {

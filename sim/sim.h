@@ -121,6 +121,11 @@ void sim_sandbox_report(pid_t pid, const struct sim_gate *g);
 
 /* console.c */
 int sim_trace_open(const char *path);
+/* Raw mode if stdin is a terminal; true if it is. */
+bool sim_console_init(void);
+/* Offer the kernel console input it has not taken yet (an upcall: call only
+ * from arch_run or arch_idle). True if the kernel took any. */
+bool sim_console_pump(void);
 
 /* mem.c */
 void sim_mem_get(struct arch_mem *mem);
