@@ -10,11 +10,14 @@
 
 #include <arch.h>
 
+/* Eight bytes a step (unaligned moves are fine on x86_64), then the tail. */
 void *kmemcpy(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
+	for (; n >= 8; n -= 8, d += 8, s += 8)
+		__builtin_memcpy(d, s, 8);
 	while (n--)
 		*d++ = *s++;
 	return dst;
@@ -22,8 +25,11 @@ void *kmemcpy(void *dst, const void *src, size_t n)
 
 void *kmemset(void *dst, int c, size_t n)
 {
+	uint64_t w = 0x0101010101010101ull * (unsigned char)c;
 	unsigned char *d = dst;
 
+	for (; n >= 8; n -= 8, d += 8)
+		__builtin_memcpy(d, &w, 8);
 	while (n--)
 		*d++ = (unsigned char)c;
 	return dst;

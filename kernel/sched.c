@@ -14,6 +14,7 @@
 #define SLICE_NS 2000000ull /* 2 ms, plus up to as much again at random */
 
 static struct list runq[FE_PRIO_MAX + 1];
+static uint32_t nonempty; /* bit p set: runq[p] has threads */
 static struct list timers = LIST_INIT(timers);
 static bool ready_init;
 
@@ -29,6 +30,14 @@ uint64_t sched_slice(void)
 	return SLICE_NS + random_next() % SLICE_NS;
 }
 
+static void note(uint32_t prio)
+{
+	if (list_empty(&runq[prio]))
+		nonempty &= ~(1u << prio);
+	else
+		nonempty |= 1u << prio;
+}
+
 void sched_ready(struct thread *t, bool front)
 {
 	if (!ready_init)
@@ -39,28 +48,29 @@ void sched_ready(struct thread *t, bool front)
 		list_push_front(&runq[t->prio], &t->run_link);
 	else
 		list_push_back(&runq[t->prio], &t->run_link);
+	nonempty |= 1u << t->prio;
 }
 
 void sched_remove(struct thread *t)
 {
 	list_remove(&t->run_link);
+	if (ready_init)
+		note(t->prio);
 }
 
+/* The front thread of the highest non-empty queue. */
 struct thread *sched_pick(void)
 {
-	if (!ready_init)
-		init_queues();
-	for (int p = FE_PRIO_MAX; p >= 0; p--) {
-		struct list *n = list_pop_front(&runq[p]);
+	struct thread *t;
+	uint32_t p;
 
-		if (n) {
-			struct thread *t = list_entry(n, struct thread, run_link);
-
-			t->state = T_RUNNING;
-			return t;
-		}
-	}
-	return NULL;
+	if (!nonempty)
+		return NULL;
+	p = 31u - (uint32_t)__builtin_clz(nonempty);
+	t = list_entry(list_pop_front(&runq[p]), struct thread, run_link);
+	note(p);
+	t->state = T_RUNNING;
+	return t;
 }
 
 void sched_requeue(struct thread *t, bool yield)
