@@ -121,6 +121,11 @@ uint64_t arch_gate_addr(struct arch_as *as);
 struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry, uint64_t sp,
                                        uint64_t arg);
 
+/* A copy of `parent`'s user context in `as` (the parent's memory has been
+ * copied there): it continues from the parent's pending system call, which
+ * returns 0 in it. NULL when out of resources. */
+struct arch_thread *arch_thread_fork(struct arch_as *as, struct arch_thread *parent);
+
 void arch_thread_destroy(struct arch_thread *t);
 
 /* The value the thread's pending system call returns when it next runs. */

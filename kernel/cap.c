@@ -108,3 +108,23 @@ int cap_close(struct cap_table *t, fe_handle_t h)
 	kobj_release(c.obj);
 	return 0;
 }
+
+int cap_table_copy(struct cap_table *dst, const struct cap_table *src)
+{
+	int rc = cap_reserve(dst, src->size);
+
+	if (rc < 0)
+		return rc;
+	for (uint32_t i = 0; i < src->size; i++) {
+		const struct cap *c = &src->slots[i];
+
+		if (!c->obj)
+			continue;
+		kobj_retain(c->obj);
+		dst->slots[i] = *c;
+		dst->used++;
+		if (kobj_ops(c->obj)->cap_added)
+			kobj_ops(c->obj)->cap_added(c->obj, c->rights);
+	}
+	return 0;
+}

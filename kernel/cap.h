@@ -44,6 +44,9 @@ int cap_reserve(struct cap_table *t, uint32_t n);
  * handle, or a negative error when the table is full. */
 fe_handle_t cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights);
 
+/* Give the empty `dst` a copy of every handle in src, at the same numbers. */
+int cap_table_copy(struct cap_table *dst, const struct cap_table *src);
+
 /* Close a handle: 0 or -FE_EBADF. */
 int cap_close(struct cap_table *t, fe_handle_t h);
 

@@ -79,7 +79,7 @@ static unsigned prot_of(uint32_t flags)
 	       (flags & PF_X ? FE_PROT_EXEC : 0);
 }
 
-static int load_segment(struct process *p, const struct image *im, const struct phdr *ph)
+static int load_segment(struct vm *vm, const struct image *im, const struct phdr *ph)
 {
 	uint64_t start = PAGE_DOWN(ph->vaddr), end, len;
 	struct memobj *mo;
@@ -95,14 +95,14 @@ static int load_segment(struct process *p, const struct image *im, const struct 
 		return -FE_ENOMEM;
 	rc = fill(mo, ph->vaddr - start, im, ph);
 	if (rc == 0)
-		rc = vm_map(&p->vm, &start, len, mo, 0, prot_of(ph->flags));
+		rc = vm_map(vm, &start, len, mo, 0, prot_of(ph->flags));
 	kobj_release(&mo->obj);
 	if (rc == -FE_EINVAL || rc == -FE_EBUSY)
 		rc = -FE_ENOEXEC; /* outside the user range, or overlapping */
 	return rc;
 }
 
-int elf_load(struct process *p, const struct image *im, uint64_t *entry)
+int elf_load(struct vm *vm, const struct image *im, uint64_t *entry)
 {
 	struct ehdr eh;
 	int rc = check_header(im, &eh), loaded = 0;
@@ -114,13 +114,13 @@ int elf_load(struct process *p, const struct image *im, uint64_t *entry)
 
 		rc = image_read(im, eh.phoff + (uint64_t)i * sizeof(ph), &ph, sizeof(ph));
 		if (rc == 0 && ph.type == PT_LOAD) {
-			rc = load_segment(p, im, &ph);
+			rc = load_segment(vm, im, &ph);
 			loaded++;
 		}
 		if (rc < 0)
 			return rc;
 	}
-	if (!loaded || vm_check(&p->vm, eh.entry, 1, FE_PROT_EXEC) < 0)
+	if (!loaded || vm_check(vm, eh.entry, 1, FE_PROT_EXEC) < 0)
 		return -FE_ENOEXEC;
 	*entry = eh.entry;
 	return 0;

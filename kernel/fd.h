@@ -48,8 +48,12 @@ void scheme_send_close(struct scheme *s, uint64_t id, uint32_t pid);
 
 void fd_table_init(struct fd_table *t);
 void fd_table_destroy(struct fd_table *t);
-/* Copy every descriptor without FE_FD_CLOEXEC (spawn with FE_SPAWN_FDS). */
+/* Copy every descriptor without FE_FD_CLOEXEC (spawn with FE_SPAWN_FDS), or
+ * every one (fork). */
 int fd_table_inherit(struct fd_table *dst, const struct fd_table *src);
+int fd_table_copy(struct fd_table *dst, const struct fd_table *src);
+/* Close every descriptor with FE_FD_CLOEXEC (exec). */
+void fd_table_exec(struct fd_table *t);
 struct file *fd_get(struct fd_table *t, int fd);
 /* Install `f` at the lowest free descriptor >= `min`. */
 int fd_install(struct fd_table *t, struct file *f, uint32_t flags, int min);

@@ -126,17 +126,34 @@ int fd_flags(struct fd_table *t, int fd, uint32_t mask, uint32_t value)
 	return (int)old;
 }
 
-int fd_table_inherit(struct fd_table *dst, const struct fd_table *src)
+static int copy_fds(struct fd_table *dst, const struct fd_table *src, bool all)
 {
 	for (uint32_t i = 0; i < src->size; i++) {
 		const struct fd_slot *s = &src->slots[i];
 		int rc;
 
-		if (!s->file || (s->flags & FE_FD_CLOEXEC))
+		if (!s->file || (!all && (s->flags & FE_FD_CLOEXEC)))
 			continue;
 		rc = fd_install_at(dst, (int)i, s->file, s->flags);
 		if (rc < 0)
 			return rc;
 	}
 	return 0;
+}
+
+int fd_table_inherit(struct fd_table *dst, const struct fd_table *src)
+{
+	return copy_fds(dst, src, false);
+}
+
+int fd_table_copy(struct fd_table *dst, const struct fd_table *src)
+{
+	return copy_fds(dst, src, true);
+}
+
+void fd_table_exec(struct fd_table *t)
+{
+	for (uint32_t i = 0; i < t->size; i++)
+		if (t->slots[i].file && (t->slots[i].flags & FE_FD_CLOEXEC))
+			fd_close(t, (int)i);
 }

@@ -14,6 +14,7 @@ struct memobj {
 	struct kobj obj;
 	struct arch_mem *mem;
 	uint64_t size;
+	bool named; /* created by FE_SYS_MEMOBJ_CREATE: fork shares it */
 };
 
 /* Largest memory object a user may ask for (bounds host memory in the sim). */

@@ -116,6 +116,8 @@ void process_last_thread_gone(struct process *p);
 /* Threads (thread.c). */
 struct thread *thread_create(struct process *p, uint64_t entry, uint64_t sp, uint64_t arg,
                              uint32_t prio);
+/* A thread in p continuing parent's pending system call with the result 0. */
+struct thread *thread_fork(struct process *p, struct thread *parent);
 void thread_set_ret(struct thread *t, int64_t ret);
 /* Wait on `obj` (may be NULL) in `queue` (may be NULL) for up to timeout ns. */
 void thread_block(struct thread *t, enum wait_kind kind, struct kobj *obj, struct list *queue,

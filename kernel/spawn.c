@@ -22,7 +22,7 @@
 #define AT_ENTRY 9
 #define NAUXV 4
 
-static const char *base_name(const char *path, uint64_t len)
+const char *base_name(const char *path, uint64_t len)
 {
 	const char *b = path;
 
@@ -32,25 +32,25 @@ static const char *base_name(const char *path, uint64_t len)
 	return b;
 }
 
-static int map_stack(struct process *p, uint64_t *top)
+static int map_stack(struct vm *vm, uint64_t *top)
 {
-	uint64_t base = p->vm.hi - PAGE_SIZE - STACK_SIZE;
+	uint64_t base = vm->hi - PAGE_SIZE - STACK_SIZE;
 	struct memobj *mo = memobj_create(STACK_SIZE);
 	int rc;
 
 	if (!mo)
 		return -FE_ENOMEM;
-	rc = vm_map(&p->vm, &base, STACK_SIZE, mo, 0, FE_PROT_READ | FE_PROT_WRITE);
+	rc = vm_map(vm, &base, STACK_SIZE, mo, 0, FE_PROT_READ | FE_PROT_WRITE);
 	kobj_release(&mo->obj);
 	*top = base + STACK_SIZE;
 	return rc == -FE_EBUSY ? -FE_ENOEXEC : rc; /* a segment sits where the stack goes */
 }
 
-static int build_stack(struct process *p, const char *args, uint64_t args_len, uint32_t argc,
-                       uint64_t entry, uint64_t *sp_out)
+int build_stack(struct vm *vm, const char *args, uint64_t args_len, uint32_t argc, uint64_t entry,
+                uint64_t *sp_out)
 {
 	uint64_t top, strings, sp, nwords = 1 + argc + 1 + 1 + 2 * NAUXV, *w, i = 0;
-	int rc = map_stack(p, &top);
+	int rc = map_stack(vm, &top);
 
 	if (rc < 0)
 		return rc;
@@ -69,12 +69,12 @@ static int build_stack(struct process *p, const char *args, uint64_t args_len, u
 	w[i++] = AT_ENTRY;
 	w[i++] = entry;
 	w[i++] = AT_FERRITE_GATE;
-	w[i++] = arch_gate_addr(p->vm.as);
+	w[i++] = arch_gate_addr(vm->as);
 	w[i++] = AT_NULL;
 	w[i++] = 0;
-	rc = vm_copy_out(&p->vm, strings, args, args_len);
+	rc = vm_copy_out(vm, strings, args, args_len);
 	if (rc == 0)
-		rc = vm_copy_out(&p->vm, sp, w, nwords * 8);
+		rc = vm_copy_out(vm, sp, w, nwords * 8);
 	kfree(w);
 	*sp_out = sp;
 	return rc;
@@ -103,9 +103,9 @@ struct process *spawn(const struct image *im, const char *args, uint64_t args_le
 		*err = -FE_ENOMEM;
 		return NULL;
 	}
-	rc = elf_load(p, im, &entry);
+	rc = elf_load(&p->vm, im, &entry);
 	if (rc == 0)
-		rc = build_stack(p, args, args_len, argc, entry, &sp);
+		rc = build_stack(&p->vm, args, args_len, argc, entry, &sp);
 	if (rc == 0)
 		rc = install_caps(p, caps, ncaps);
 	if (rc == 0 && !thread_create(p, entry, sp, 0, prio))

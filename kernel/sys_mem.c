@@ -40,6 +40,7 @@ int64_t sys_memobj_create(struct thread *t, const uint64_t *a)
 	mo = memobj_create(a[0]);
 	if (!mo)
 		return -FE_ENOMEM;
+	mo->named = true;
 	h = cap_install(&t->proc->caps, &mo->obj,
 	                FE_RIGHT_DUP | FE_RIGHT_TRANSFER | FE_RIGHT_READ | FE_RIGHT_WRITE |
 	                        FE_RIGHT_EXEC);

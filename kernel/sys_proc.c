@@ -6,8 +6,6 @@
 #include "spawn.h"
 #include "syscall.h"
 
-#define PROC_HANDLE_RIGHTS (FE_RIGHT_DUP | FE_RIGHT_TRANSFER | FE_RIGHT_WAIT | FE_RIGHT_KILL)
-
 /* argv: argc NUL-terminated strings filling exactly args_len bytes. */
 static int check_args(const char *args, uint64_t len, uint32_t argc)
 {
@@ -32,8 +30,8 @@ static int spawn_caps(struct thread *t, const struct fe_spawn *sa, struct cap *c
 	return 0;
 }
 
-static int spawn_decode(struct thread *t, const uint64_t *a, struct fe_spawn *sa, char **args,
-                        struct cap *caps)
+int spawn_decode(struct thread *t, const uint64_t *a, struct fe_spawn *sa, char **args,
+                 struct cap *caps)
 {
 	int rc;
 

@@ -51,6 +51,8 @@ static const struct syscall_entry table[FE_SYS_COUNT] = {
 	[FE_SYS_FD_FLAGS] = { sys_fd_flags, "fd_flags", 3 },
 	[FE_SYS_CONSOLE_READ] = { sys_console_read, "console_read", 3 },
 	[FE_SYS_SYSINFO] = { sys_sysinfo, "sysinfo", 3 },
+	[FE_SYS_FORK] = { sys_fork, "fork", 1 },
+	[FE_SYS_EXEC] = { sys_exec, "exec", 3 },
 };
 
 int64_t timeout_arg(uint64_t a)

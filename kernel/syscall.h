@@ -55,5 +55,7 @@ int64_t sys_dup(struct thread *t, const uint64_t *a);
 int64_t sys_fd_flags(struct thread *t, const uint64_t *a);
 int64_t sys_console_read(struct thread *t, const uint64_t *a);
 int64_t sys_sysinfo(struct thread *t, const uint64_t *a);
+int64_t sys_fork(struct thread *t, const uint64_t *a);
+int64_t sys_exec(struct thread *t, const uint64_t *a);
 
 #endif

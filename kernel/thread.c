@@ -12,18 +12,20 @@
 
 static uint32_t next_tid = 1;
 
-struct thread *thread_create(struct process *p, uint64_t entry, uint64_t sp, uint64_t arg,
-                             uint32_t prio)
+/* Give `arch` a thread in p, ready to run; NULL (and arch destroyed) when
+ * out of memory. */
+static struct thread *thread_adopt(struct process *p, struct arch_thread *arch, uint32_t prio)
 {
-	struct thread *t = kzalloc(sizeof(*t));
+	struct thread *t;
 
-	if (!t)
+	if (!arch)
 		return NULL;
-	t->arch = arch_thread_create(p->vm.as, entry, sp, arg);
-	if (!t->arch) {
-		kfree(t);
+	t = kzalloc(sizeof(*t));
+	if (!t) {
+		arch_thread_destroy(arch);
 		return NULL;
 	}
+	t->arch = arch;
 	kobj_init(&t->obj, FE_OBJ_THREAD); /* the process's reference */
 	kobj_retain(&p->obj);
 	t->proc = p;
@@ -37,7 +39,27 @@ struct thread *thread_create(struct process *p, uint64_t entry, uint64_t sp, uin
 	list_push_back(&p->threads, &t->proc_link);
 	p->nthreads++;
 	sched_ready(t, false);
-	trace_event("thread %u.%u created at %llx", p->pid, t->tid, (unsigned long long)entry);
+	return t;
+}
+
+struct thread *thread_create(struct process *p, uint64_t entry, uint64_t sp, uint64_t arg,
+                             uint32_t prio)
+{
+	struct thread *t = thread_adopt(p, arch_thread_create(p->vm.as, entry, sp, arg), prio);
+
+	if (t)
+		trace_event("thread %u.%u created at %llx", p->pid, t->tid,
+		            (unsigned long long)entry);
+	return t;
+}
+
+struct thread *thread_fork(struct process *p, struct thread *parent)
+{
+	struct thread *t = thread_adopt(p, arch_thread_fork(p->vm.as, parent->arch), parent->prio);
+
+	if (t)
+		trace_event("thread %u.%u forked from %u.%u", p->pid, t->tid, parent->proc->pid,
+		            parent->tid);
 	return t;
 }
 

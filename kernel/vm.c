@@ -264,3 +264,54 @@ int vm_copy(struct vm *dvm, uint64_t dst, struct vm *svm, uint64_t src, uint64_t
 	}
 	return rc;
 }
+
+/* A private copy of the part of v's object that v maps. */
+static struct memobj *vma_copy(const struct vma *v)
+{
+	uint64_t len = v->end - v->start;
+	struct memobj *mo = memobj_create(len);
+
+	if (!mo)
+		return NULL;
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
+		kmemcpy(arch_mem_ptr(mo->mem, off), arch_mem_ptr(v->mo->mem, v->off + off),
+		        PAGE_SIZE);
+	return mo;
+}
+
+int vm_fork(struct vm *dst, struct vm *src)
+{
+	struct list *it;
+
+	list_for_each(it, &src->vmas) {
+		struct vma *v = list_entry(it, struct vma, link);
+		struct memobj *mo = v->mo->named ? v->mo : vma_copy(v);
+		uint64_t start = v->start;
+		int rc;
+
+		if (!mo)
+			return -FE_ENOMEM;
+		if (mo == v->mo)
+			kobj_retain(&mo->obj);
+		rc = vm_map(dst, &start, v->end - v->start, mo, mo == v->mo ? v->off : 0, v->prot);
+		kobj_release(&mo->obj);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+void vm_move(struct vm *dst, struct vm *src)
+{
+	*dst = *src;
+	if (list_empty(&src->vmas)) {
+		list_init(&dst->vmas);
+	} else {
+		dst->vmas.next->prev = &dst->vmas;
+		dst->vmas.prev->next = &dst->vmas;
+	}
+	list_init(&src->vmas);
+	src->as = NULL;
+	src->nvmas = 0;
+	src->mapped = 0;
+}

@@ -55,6 +55,15 @@ int vm_check(struct vm *vm, uint64_t addr, uint64_t len, unsigned prot);
 int vm_copy_in(struct vm *vm, void *dst, uint64_t src, uint64_t len);
 int vm_copy_out(struct vm *vm, uint64_t dst, const void *src, uint64_t len);
 
+/* Fill the empty `dst` with src's mappings: memory objects that have a name
+ * (a handle) are shared, as POSIX shares MAP_SHARED memory; all else is
+ * copied. */
+int vm_fork(struct vm *dst, struct vm *src);
+
+/* Move src's mappings and address space to dst (dst must be empty or
+ * destroyed); src is left empty. */
+void vm_move(struct vm *dst, struct vm *src);
+
 /* Copy between two address spaces (either may be the same). */
 int vm_copy(struct vm *dvm, uint64_t dst, struct vm *svm, uint64_t src, uint64_t len);
 

@@ -50,6 +50,8 @@
 
 #include <stdint.h>
 
+#include "gate_ctx.h"
+
 /* ---- A child's address space ------------------------------------------- */
 
 #define SIM_USER_LO 0x10000ul /* user mappings: [LO, HI) */
@@ -162,11 +164,14 @@ struct sim_gate {
 	uint32_t spin;       /* how long the child spins before it sleeps */
 	uint32_t slot;       /* its wake word */
 	uint32_t pad;
+	uint64_t ctx[SIM_GATE_CTX_WORDS]; /* the caller's saved registers (gate_ctx.h) */
 
 	struct sim_op ops[SIM_MAX_OPS];
 };
 
 _Static_assert(sizeof(struct sim_gate) <= SIM_GATE_PAGE, "gate page overflow");
+_Static_assert(__builtin_offsetof(struct sim_gate, ctx) == SIM_GATE_CTX,
+               "the loader's assembly finds ctx at SIM_GATE_CTX");
 _Static_assert(__builtin_offsetof(struct sim_gate, self) == 64,
                "handshake must fill exactly cache line 0");
 

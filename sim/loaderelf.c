@@ -20,15 +20,13 @@
 
 #include "sim.h"
 
-#define GATE_SYMBOL "sim_gate"
-
 static bool in_file(uint64_t off, uint64_t len, uint64_t size)
 {
 	return off <= size && len <= size - off;
 }
 
 static int symtab_find(const uint8_t *f, uint64_t size, const Elf64_Shdr *sh,
-                       const Elf64_Shdr *strsh, uint64_t *value)
+                       const Elf64_Shdr *strsh, const char *want, uint64_t *value)
 {
 	const Elf64_Sym *syms = (const Elf64_Sym *)(f + sh->sh_offset);
 	const char *str = (const char *)(f + strsh->sh_offset);
@@ -43,7 +41,7 @@ static int symtab_find(const uint8_t *f, uint64_t size, const Elf64_Shdr *sh,
 		if (name >= strsh->sh_size ||
 		    strnlen(str + name, strsh->sh_size - name) == strsh->sh_size - name)
 			continue;
-		if (!strcmp(str + name, GATE_SYMBOL)) {
+		if (!strcmp(str + name, want)) {
 			*value = syms[i].st_value;
 			return 0;
 		}
@@ -51,7 +49,7 @@ static int symtab_find(const uint8_t *f, uint64_t size, const Elf64_Shdr *sh,
 	return -ENOENT;
 }
 
-static int elf_gate(const uint8_t *f, uint64_t size, uint64_t *value)
+static int elf_symbol(const uint8_t *f, uint64_t size, const char *want, uint64_t *value)
 {
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)f;
 	const Elf64_Shdr *sh;
@@ -64,7 +62,7 @@ static int elf_gate(const uint8_t *f, uint64_t size, uint64_t *value)
 	for (unsigned i = 0; i < eh->e_shnum; i++) {
 		if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh->e_shnum)
 			continue;
-		return symtab_find(f, size, &sh[i], &sh[sh[i].sh_link], value);
+		return symtab_find(f, size, &sh[i], &sh[sh[i].sh_link], want, value);
 	}
 	return -ENOENT;
 }
@@ -88,7 +86,7 @@ static int loader_path(void)
 	return 0;
 }
 
-/* Fill sim.loader_path and sim.gate_addr. */
+/* Fill sim.loader_path, sim.gate_addr and sim.fork_return_addr. */
 int sim_loader_find(void)
 {
 	struct stat st;
@@ -109,7 +107,9 @@ int sim_loader_find(void)
 	close(fd);
 	if (f == MAP_FAILED)
 		return -errno;
-	err = elf_gate(f, (uint64_t)st.st_size, &sim.gate_addr);
+	err = elf_symbol(f, (uint64_t)st.st_size, "sim_gate", &sim.gate_addr);
+	if (!err)
+		err = elf_symbol(f, (uint64_t)st.st_size, "sim_fork_return", &sim.fork_return_addr);
 	munmap(f, (size_t)st.st_size);
 	return err;
 }

@@ -86,11 +86,12 @@ struct arch_as {
 
 struct sim {
 	char loader_path[4096];
-	uint64_t gate_addr;     /* sim_gate in ferrite-loader */
-	int filter_fd;          /* seccomp program, read-only */
-	int bell_fd;            /* the shared doorbell eventfd */
-	_Atomic uint32_t *wake; /* the wake region (sim/gate.h) */
-	int wake_fd;            /* ... read-only, for children */
+	uint64_t gate_addr;        /* sim_gate in ferrite-loader */
+	uint64_t fork_return_addr; /* sim_fork_return in ferrite-loader */
+	int filter_fd;             /* seccomp program, read-only */
+	int bell_fd;               /* the shared doorbell eventfd */
+	_Atomic uint32_t *wake;    /* the wake region (sim/gate.h) */
+	int wake_fd;               /* ... read-only, for children */
 	uint64_t vtime;
 	uint64_t deadline;
 	struct arch_as *all;      /* every child not yet reaped */

@@ -25,6 +25,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -163,6 +164,18 @@ struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry, uint6
 	t->page->entry = entry;
 	t->page->sp = sp;
 	t->page->arg = arg;
+	return t;
+}
+
+/* A thread in `as` that resumes parent's pending call with the result 0:
+ * it starts at the loader's sim_fork_return with the registers the parent
+ * saved when it entered the gate (its stack was copied with its memory). */
+struct arch_thread *arch_thread_fork(struct arch_as *as, struct arch_thread *parent)
+{
+	struct arch_thread *t = arch_thread_create(as, sim.fork_return_addr, 0, 0);
+
+	if (t)
+		memcpy(t->page->ctx, parent->page->ctx, sizeof(t->page->ctx));
 	return t;
 }
 

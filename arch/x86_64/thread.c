@@ -48,6 +48,23 @@ struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry, uint6
 	return t;
 }
 
+/* The parent's whole user state (registers and FPU), in `as`, with 0 as the
+ * result of the system call it is in. */
+struct arch_thread *arch_thread_fork(struct arch_as *as, struct arch_thread *parent)
+{
+	struct arch_thread *t = slab_alloc(&thread_slab);
+
+	if (!t)
+		return NULL;
+	if (fpu_owner == parent)
+		fpu_save(parent->fpu);
+	memcpy(&t->frame, &parent->frame, sizeof(t->frame));
+	memcpy(t->fpu, parent->fpu, sizeof(t->fpu));
+	t->as = as;
+	t->frame.rax = 0;
+	return t;
+}
+
 void arch_thread_destroy(struct arch_thread *t)
 {
 	if (fpu_owner == t)

@@ -135,6 +135,13 @@ static int map_boot_archive(void)
 	return 0;
 }
 
+int fe_boot_find(const char *name, const void **image, uint64_t *len)
+{
+	int rc = map_boot_archive();
+
+	return rc < 0 ? rc : fe_bootfs_find(boot_archive, boot_size, name, image, len);
+}
+
 int fe_spawn_boot(const char *name, const char *const argv[], const fe_handle_t *handles,
                   uint32_t nhandles, fe_handle_t *proc)
 {

@@ -4,6 +4,8 @@
  * no usable stack of its own or on a stack that is about to disappear, which
  * is why it is not C.
  */
+#include "../gate_ctx.h"
+
 	.text
 
 /* Process entry: the Linux initial stack is at %rsp. */
@@ -97,5 +99,43 @@ sim_enter_user:
 	xor %r15d, %r15d
 	jmp *%rax
 	.size sim_enter_user, . - sim_enter_user
+
+/*
+ * long sim_gate(long nr, long a0, long a1, long a2, long a3, long a4)
+ * The gate (AT_FERRITE_GATE). It keeps the caller's callee-saved registers
+ * and stack pointer in the gate page, where the kernel can copy them into a
+ * forked child, and goes on in C (gate.c).
+ */
+	.globl sim_gate
+	.type sim_gate, @function
+sim_gate:
+	mov %rbx, %gs:SIM_GATE_CTX + 0
+	mov %rbp, %gs:SIM_GATE_CTX + 8
+	mov %r12, %gs:SIM_GATE_CTX + 16
+	mov %r13, %gs:SIM_GATE_CTX + 24
+	mov %r14, %gs:SIM_GATE_CTX + 32
+	mov %r15, %gs:SIM_GATE_CTX + 40
+	mov %rsp, %gs:SIM_GATE_CTX + 48
+	jmp sim_gate_call
+	.size sim_gate, . - sim_gate
+
+/*
+ * Where a forked child's first thread starts (sim_enter_user jumps here):
+ * the registers its parent had when it called the gate, and 0 as the
+ * gate's result.
+ */
+	.globl sim_fork_return
+	.type sim_fork_return, @function
+sim_fork_return:
+	mov %gs:SIM_GATE_CTX + 0, %rbx
+	mov %gs:SIM_GATE_CTX + 8, %rbp
+	mov %gs:SIM_GATE_CTX + 16, %r12
+	mov %gs:SIM_GATE_CTX + 24, %r13
+	mov %gs:SIM_GATE_CTX + 32, %r14
+	mov %gs:SIM_GATE_CTX + 40, %r15
+	mov %gs:SIM_GATE_CTX + 48, %rsp
+	xor %eax, %eax
+	ret
+	.size sim_fork_return, . - sim_fork_return
 
 	.section .note.GNU-stack, "", @progbits

@@ -22,6 +22,7 @@ _Noreturn void loader_die(const char *msg);
 
 /* gate.c */
 long sim_gate(long nr, long a0, long a1, long a2, long a3, long a4);
+long sim_gate_call(long nr, long a0, long a1, long a2, long a3, long a4);
 void gate_post(struct sim_gate *g, unsigned msg);
 void gate_wait_run(struct sim_gate *g);
 void gate_preempt_now(struct sim_gate *g);

@@ -324,6 +324,19 @@ struct arch_thread *arch_thread_create(struct arch_as *as, uint64_t entry, uint6
 	return t;
 }
 
+/* A fork's thread: the parent's context, result 0 (marked forked_from). */
+struct arch_thread *arch_thread_fork(struct arch_as *as, struct arch_thread *parent)
+{
+	struct arch_thread *t = arch_thread_create(as, parent->entry, parent->sp, parent->arg);
+
+	if (t) {
+		t->forked_from = parent;
+		t->ret = 0;
+		t->ret_set = true;
+	}
+	return t;
+}
+
 void arch_thread_destroy(struct arch_thread *t)
 {
 	if (!t || t->destroyed)

@@ -50,6 +50,7 @@ struct arch_thread {
 	int64_t ret;  /* the last value given by arch_thread_set_ret */
 	bool ret_set; /* set since the harness last looked */
 	bool destroyed;
+	struct arch_thread *forked_from; /* arch_thread_fork's parent, or NULL */
 	struct arch_thread *next;
 };
 

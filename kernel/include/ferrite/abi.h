@@ -70,6 +70,8 @@ enum fe_syscall {
 	FE_SYS_FD_FLAGS,        /* (fd, mask, value) -> previous fd flags */
 	FE_SYS_CONSOLE_READ,    /* (buf, len, timeout) -> bytes; 0 at end of input */
 	FE_SYS_SYSINFO,         /* (enum fe_info, buf, len) -> see enum fe_info */
+	FE_SYS_FORK,            /* (fe_handle_t *proc) -> child's pid; 0 in the child */
+	FE_SYS_EXEC,            /* (image, len, struct fe_spawn *) -> only on error */
 	FE_SYS_COUNT
 };
 

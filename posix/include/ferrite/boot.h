@@ -34,6 +34,9 @@ int fe_spawn_image(const void *image, uint64_t len, const char *const argv[],
 /* The same for the program called `name` in the boot archive, which is mapped
  * (read-only, once) from handle FE_BOOTFS_HANDLE. If argv is NULL the child
  * gets just its name. */
+/* Find `name` in this process's boot archive (handle 0), mapping it once. */
+int fe_boot_find(const char *name, const void **image, uint64_t *len);
+
 int fe_spawn_boot(const char *name, const char *const argv[], const fe_handle_t *handles,
                   uint32_t nhandles, fe_handle_t *proc);
 
