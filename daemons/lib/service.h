@@ -1,0 +1,54 @@
+/*
+ * Services: how init starts daemons and how a daemon says it is ready.
+ *
+ * The convention between init and a service: the service gets, at handle
+ * SVC_READY_HANDLE, a notification it may only signal; it signals
+ * SVC_READY_BIT once it serves its scheme (svc_ready, which srv_serve
+ * calls). A service that needs the boot archive gets it at
+ * SVC_ARCHIVE_HANDLE. A program started some other way has no notification
+ * at handle 0, and svc_ready does nothing.
+ *
+ * Starting programs from the boot archive (boot_spawn) also lives here,
+ * with the spawn flags (FE_SPAWN_FDS) that posix/rt's fe_spawn_boot does
+ * not take.
+ */
+#ifndef DAEMON_SERVICE_H
+#define DAEMON_SERVICE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <ferrite/abi.h>
+
+#define SVC_READY_HANDLE 0
+#define SVC_ARCHIVE_HANDLE 1
+#define SVC_READY_BIT 1u
+
+/* How long a service may take to become ready before init gives up. */
+#define SVC_READY_TIMEOUT_NS (10ll * 1000 * 1000 * 1000)
+
+/* A service as init's table lists it. */
+struct service {
+	const char *program; /* its name in the boot archive */
+	bool archive;        /* give it the boot archive */
+};
+
+/* Tell whoever started us that we serve (no-op without a notification). */
+void svc_ready(void);
+
+/* Start `s` and wait until it is ready: 0 and its process in *proc, or
+ * -FE_ETIMEDOUT (it was killed), -FE_ESRCH (it ended first), or the spawn's
+ * error. */
+int svc_start(const struct service *s, fe_handle_t *proc);
+
+/* Map the boot archive behind handle h read-only: its bytes, checked to be
+ * an archive's size. */
+int boot_map(fe_handle_t h, const void **base, uint64_t *size);
+
+/* Spawn the boot-archive program `name` (found through our own handle
+ * FE_BOOTFS_HANDLE) with argv (NULL: just its name), the handles h[0 ..
+ * nh-1] and FE_SPAWN_* flags. */
+int boot_spawn(const char *name, const char *const argv[], const fe_handle_t *h, uint32_t nh,
+               uint32_t flags, fe_handle_t *proc);
+
+#endif
