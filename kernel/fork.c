@@ -26,6 +26,8 @@ static int fork_copy(struct process *c, struct thread *t)
 		rc = cap_table_copy(&c->caps, &p->caps);
 	if (rc == 0)
 		rc = fd_table_copy(&c->fds, &p->fds);
+	if (rc == 0)
+		rc = grants_copy(&c->grants, &p->grants);
 	if (rc == 0 && !thread_fork(c, t))
 		rc = -FE_ENOMEM;
 	return rc;
@@ -97,7 +99,7 @@ int64_t sys_exec(struct thread *t, const uint64_t *a)
 	char *args = NULL;
 	int rc = spawn_decode(t, a, &sa, &args, caps);
 
-	if (rc == 0 && (sa.nhandles || sa.flags))
+	if (rc == 0 && (sa.nhandles || sa.flags || sa.ngrants))
 		rc = -FE_EINVAL;
 	if (rc == 0)
 		rc = exec_build(t, a, args, &sa, &nvm, &entry, &sp);

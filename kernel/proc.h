@@ -21,6 +21,7 @@
 
 #include "cap.h"
 #include "fdtable.h"
+#include "grant.h"
 #include "list.h"
 #include "object.h"
 #include "vm.h"
@@ -83,6 +84,7 @@ struct process {
 	struct vm vm;
 	struct cap_table caps;
 	struct fd_table fds;
+	struct grants grants;
 	struct list threads;
 	uint32_t nthreads;
 	bool dead;

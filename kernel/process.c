@@ -31,6 +31,7 @@ struct process *process_create(const char *name)
 	list_init(&p->waiters);
 	cap_table_init(&p->caps);
 	fd_table_init(&p->fds);
+	grants_init_all(&p->grants);
 	if (vm_init(&p->vm) < 0) {
 		kfree(p);
 		return NULL;
@@ -162,6 +163,7 @@ void process_kill(struct process *p, const struct fe_exit *why)
 	while (!list_empty(&p->threads))
 		thread_kill(list_entry(p->threads.next, struct thread, proc_link));
 	fd_table_destroy(&p->fds);
+	grants_destroy(&p->grants);
 	cap_table_destroy(&p->caps);
 	vm_destroy(&p->vm);
 	wake_waiters(p);

@@ -32,12 +32,15 @@ static int route_path(struct thread *t, uint64_t path, uint64_t len, struct rout
 	while (colon < n && head[colon] != ':')
 		colon++;
 	if (colon < n && scheme_name_ok(head, colon)) {
-		r->scheme = scheme_find(head, colon);
 		r->rest = colon + 1;
 	} else {
-		r->scheme = scheme_find("file", 4);
+		kmemcpy(head, "file", 4);
+		colon = 4;
 		r->rest = 0;
 	}
+	if (!grant_scheme(t->proc, FE_GRANT_OPEN, head, colon))
+		return -FE_EACCES;
+	r->scheme = scheme_find(head, colon);
 	return r->scheme ? 0 : -FE_ENODEV;
 }
 
@@ -67,6 +70,8 @@ int64_t sys_scheme_register(struct thread *t, const uint64_t *a)
 		return -FE_EFAULT;
 	if (!scheme_name_ok(name, a[1]))
 		return -FE_EINVAL;
+	if (!grant_scheme(t->proc, FE_GRANT_SERVE, name, a[1]))
+		return -FE_EACCES;
 	rc = a[2] > INT32_MAX ? -FE_EBADF
 	                      : cap_get(&t->proc->caps, (fe_handle_t)a[2], FE_OBJ_ENDPOINT,
 	                                FE_RIGHT_CALL, &c);

@@ -41,7 +41,8 @@ int spawn_decode(struct thread *t, const uint64_t *a, struct fe_spawn *sa, char 
 	    vm_copy_in(&t->proc->vm, sa, a[2], sizeof(*sa)) < 0)
 		return -FE_EFAULT;
 	if (sa->args_len > FE_SPAWN_MAX_ARGS || sa->nhandles > FE_SPAWN_MAX_HANDLES ||
-	    sa->priority > FE_PRIO_MAX || sa->argc == 0 || (sa->flags & ~FE_SPAWN_FDS))
+	    sa->priority > FE_PRIO_MAX || sa->argc == 0 ||
+	    (sa->flags & ~(FE_SPAWN_FDS | FE_SPAWN_GRANTS)))
 		return -FE_EINVAL;
 	rc = spawn_caps(t, sa, caps);
 	if (rc < 0)
@@ -57,6 +58,20 @@ int spawn_decode(struct thread *t, const uint64_t *a, struct fe_spawn *sa, char 
 	return rc;
 }
 
+/* The child's grants: the parent's, or the narrower list it asked for. */
+static int spawn_grants(struct thread *t, struct process *child, const struct fe_spawn *sa)
+{
+	struct fe_grant want[FE_SPAWN_MAX_GRANTS];
+
+	if (!(sa->flags & FE_SPAWN_GRANTS))
+		return grants_copy(&child->grants, &t->proc->grants);
+	if (sa->ngrants > FE_SPAWN_MAX_GRANTS)
+		return -FE_EINVAL;
+	if (vm_copy_in(&t->proc->vm, want, (uint64_t)sa->grants, sa->ngrants * sizeof(*want)) < 0)
+		return -FE_EFAULT;
+	return grants_narrow(&child->grants, &t->proc->grants, want, sa->ngrants);
+}
+
 int64_t sys_proc_spawn(struct thread *t, const uint64_t *a)
 {
 	struct cap caps[FE_SPAWN_MAX_HANDLES];
@@ -69,7 +84,9 @@ int64_t sys_proc_spawn(struct thread *t, const uint64_t *a)
 	if (rc == 0) {
 		p = spawn(&im, args, sa.args_len, sa.argc, caps, sa.nhandles,
 		          sa.priority ? sa.priority : t->prio, &rc);
-		if (p && (sa.flags & FE_SPAWN_FDS))
+		if (p)
+			rc = spawn_grants(t, p, &sa);
+		if (p && rc == 0 && (sa.flags & FE_SPAWN_FDS))
 			rc = fd_table_inherit(&p->fds, &t->proc->fds);
 		if (p && rc < 0)
 			process_discard(p);

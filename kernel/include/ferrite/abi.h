@@ -188,7 +188,36 @@ struct fe_handle_info {
  */
 #define FE_SPAWN_MAX_HANDLES 16
 #define FE_SPAWN_MAX_ARGS (16u * 1024u)
-#define FE_SPAWN_FDS 1u /* the child inherits every descriptor without FE_FD_CLOEXEC */
+#define FE_SPAWN_FDS 1u    /* the child inherits every descriptor without FE_FD_CLOEXEC */
+#define FE_SPAWN_GRANTS 2u /* the child gets exactly `grants`, not the parent's */
+
+/*
+ * Grants: what a process may reach by name or number, beyond the handles and
+ * descriptors it holds. Serving or opening a scheme needs a grant naming it
+ * ("*" names every scheme); IRQ lines, I/O ports and physical memory ranges
+ * are granted as ranges [lo, hi]. The first process holds every grant. A
+ * child gets its parent's grants, or with FE_SPAWN_GRANTS a list each of
+ * whose entries the parent itself holds (a grant can be narrowed, never
+ * widened). A call refused for lack of a grant fails with -FE_EACCES and the
+ * kernel says so on the console, once per process and kind.
+ */
+enum fe_grant_kind {
+	FE_GRANT_SERVE = 1, /* register the scheme `name` */
+	FE_GRANT_OPEN,      /* open paths of the scheme `name` */
+	FE_GRANT_IRQ,       /* IRQ lines lo..hi */
+	FE_GRANT_IOPORT,    /* I/O ports lo..hi */
+	FE_GRANT_MMIO,      /* physical addresses lo..hi */
+	FE_GRANT_KIND_COUNT
+};
+
+#define FE_SPAWN_MAX_GRANTS 32
+
+struct fe_grant {
+	uint32_t kind; /* enum fe_grant_kind */
+	uint32_t reserved;
+	char name[32]; /* SERVE, OPEN: a scheme name or "*", NUL-terminated */
+	uint64_t lo, hi;
+};
 
 struct fe_spawn {
 	const char *args;
@@ -198,6 +227,9 @@ struct fe_spawn {
 	uint32_t nhandles;
 	uint32_t flags; /* FE_SPAWN_* */
 	fe_handle_t handles[FE_SPAWN_MAX_HANDLES];
+	const struct fe_grant *grants; /* with FE_SPAWN_GRANTS: the child's grants */
+	uint32_t ngrants;
+	uint32_t reserved;
 };
 
 /* What FE_SYS_SYSINFO reports. */
