@@ -1,0 +1,151 @@
+/*
+ * Background jobs and waiting for children.
+ *
+ * A job is one forked child started with `&`. The shell remembers it until
+ * `wait` collects its status; an interactive shell also reports, before
+ * each prompt, the jobs that have finished and forgets them. There is no
+ * job control (no process groups, fg or bg): Ferrite's console has no use
+ * for it yet.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sh.h"
+
+struct job {
+	pid_t pid;
+	int id;
+	int done;
+	int status;
+};
+
+static struct job *jobs;
+static int njobs, capjobs, next_id = 1;
+
+int wait_status(int raw)
+{
+	if (WIFEXITED(raw))
+		return WEXITSTATUS(raw);
+	if (WIFSIGNALED(raw)) {
+		int sig = WTERMSIG(raw);
+
+		if (sig != SIGINT && sig != SIGPIPE)
+			sh_error("killed by signal %d", sig);
+		return 128 + sig;
+	}
+	return 1;
+}
+
+static struct job *job_find(pid_t pid)
+{
+	for (int i = 0; i < njobs; i++)
+		if (jobs[i].pid == pid)
+			return &jobs[i];
+	return NULL;
+}
+
+static void job_remove(struct job *j)
+{
+	*j = jobs[--njobs];
+	if (njobs == 0)
+		next_id = 1;
+}
+
+void job_add(pid_t pid)
+{
+	if (njobs == capjobs) {
+		capjobs = capjobs ? capjobs * 2 : 8;
+		jobs = xrealloc(jobs, (size_t)capjobs * sizeof(*jobs));
+	}
+	jobs[njobs].pid = pid;
+	jobs[njobs].id = next_id++;
+	jobs[njobs].done = 0;
+	jobs[njobs].status = 0;
+	if (sh.interactive)
+		out_fmt(2, "[%d] %ld\n", jobs[njobs].id, (long)pid);
+	njobs++;
+}
+
+/* A child was reaped: if it is a job, keep its status for `wait`. */
+static void note_reaped(pid_t pid, int raw)
+{
+	struct job *j = job_find(pid);
+
+	if (!j)
+		return;
+	j->done = 1;
+	j->status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+}
+
+void jobs_poll(void)
+{
+	pid_t pid;
+	int raw;
+
+	while (njobs > 0 && (pid = waitpid(-1, &raw, WNOHANG)) > 0)
+		note_reaped(pid, raw);
+	if (!sh.interactive)
+		return;
+	for (int i = 0; i < njobs;) {
+		if (jobs[i].done) {
+			out_fmt(2, "[%d] Done (%d) %ld\n", jobs[i].id, jobs[i].status,
+			        (long)jobs[i].pid);
+			job_remove(&jobs[i]);
+		} else {
+			i++;
+		}
+	}
+}
+
+static int wait_raw(pid_t pid, int *raw)
+{
+	pid_t r;
+
+	while ((r = waitpid(pid, raw, 0)) < 0 && errno == EINTR)
+		;
+	return r < 0 ? -1 : 0;
+}
+
+int wait_child(pid_t pid)
+{
+	int raw;
+
+	if (wait_raw(pid, &raw) < 0)
+		return 127;
+	return wait_status(raw);
+}
+
+int jobs_wait_all(void)
+{
+	while (njobs > 0) {
+		struct job *j = &jobs[0];
+		int raw;
+
+		if (!j->done && wait_raw(j->pid, &raw) == 0)
+			note_reaped(j->pid, raw);
+		job_remove(j);
+	}
+	return 0;
+}
+
+int jobs_wait_pid(pid_t pid)
+{
+	struct job *j = job_find(pid);
+	int raw, status;
+
+	if (j && j->done) {
+		status = j->status;
+		job_remove(j);
+		return status;
+	}
+	if (wait_raw(pid, &raw) < 0)
+		return 127;
+	status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+	if (j)
+		job_remove(j);
+	return status;
+}

@@ -1,0 +1,535 @@
+/*
+ * The parser: tokens in, a tree of nodes out (recursive descent over the
+ * POSIX shell grammar, in the subset Ferrite's shell runs).
+ *
+ *   program   := linebreak [list] linebreak EOF
+ *   list      := and_or ((';' | '&' | newline) linebreak and_or)* [';' | '&']
+ *   and_or    := pipeline (('&&' | '||') linebreak pipeline)*
+ *   pipeline  := ['!'] command ('|' linebreak command)*
+ *   command   := simple | compound redirect* | NAME '(' ')' linebreak compound
+ *   compound  := if | while | until | for | case | '{' list '}' | '(' list ')'
+ *
+ * Reserved words are recognised only where a command may start. Errors
+ * leave through a longjmp, carrying the line and a message; running out of
+ * text where more is needed is not an error but PARSE_INCOMPLETE, so that
+ * the reader can fetch another line.
+ */
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sh.h"
+
+struct parser {
+	struct lexer lx;
+	struct token tok;   /* the current token */
+	struct token ahead; /* one more, when peeked */
+	int have_ahead;
+	struct arena *arena;
+	struct parse_result *res;
+	jmp_buf fail;
+};
+
+/* A growing array kept in the arena, so that a failed parse leaks nothing. */
+struct vec {
+	void **v;
+	int n, cap;
+};
+
+static void vec_push(struct parser *p, struct vec *vec, void *item)
+{
+	if (vec->n + 1 >= vec->cap) {
+		int cap = vec->cap ? vec->cap * 2 : 8;
+		void **v = arena_alloc(p->arena, (size_t)cap * sizeof(void *));
+
+		if (vec->n)
+			memcpy(v, vec->v, (size_t)vec->n * sizeof(void *));
+		vec->v = v;
+		vec->cap = cap;
+	}
+	vec->v[vec->n++] = item;
+	vec->v[vec->n] = NULL;
+}
+
+/* The NULL-terminated array (never NULL itself). */
+static void **vec_finish(struct parser *p, struct vec *vec)
+{
+	if (!vec->v)
+		return arena_alloc(p->arena, sizeof(void *));
+	return vec->v;
+}
+
+static void advance(struct parser *p)
+{
+	if (p->have_ahead) {
+		p->tok = p->ahead;
+		p->have_ahead = 0;
+	} else {
+		lex_next(&p->lx, &p->tok);
+	}
+}
+
+static const struct token *peek(struct parser *p)
+{
+	if (!p->have_ahead) {
+		lex_next(&p->lx, &p->ahead);
+		p->have_ahead = 1;
+	}
+	return &p->ahead;
+}
+
+static void __attribute__((noreturn)) fail(struct parser *p, const char *what)
+{
+	struct parse_result *res = p->res;
+
+	res->err_line = p->tok.line;
+	if (p->tok.kind == T_EOF) {
+		res->status = PARSE_INCOMPLETE;
+		snprintf(res->err_msg, sizeof(res->err_msg),
+		         "syntax error: unexpected end of file");
+	} else {
+		res->status = PARSE_ERROR;
+		snprintf(res->err_msg, sizeof(res->err_msg), "syntax error: unexpected '%s'%s",
+		         tok_name(&p->tok), what);
+	}
+	longjmp(p->fail, 1);
+}
+
+static int is_word(struct parser *p, const char *w)
+{
+	return p->tok.kind == T_WORD && strcmp(p->tok.text, w) == 0;
+}
+
+static int is_reserved(const struct token *t)
+{
+	static const char *const words[] = { "if",   "then", "else", "elif",  "fi",    "do",
+		                             "done", "case", "esac", "while", "until", "for",
+		                             "{",    "}",    "!",    "in",    NULL };
+
+	if (t->kind != T_WORD)
+		return 0;
+	for (int i = 0; words[i]; i++)
+		if (strcmp(t->text, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void expect_word(struct parser *p, const char *w)
+{
+	if (!is_word(p, w)) {
+		char what[40];
+
+		snprintf(what, sizeof(what), " (expected '%s')", w);
+		fail(p, what);
+	}
+	advance(p);
+}
+
+static void expect(struct parser *p, enum tok_kind kind, const char *what)
+{
+	if (p->tok.kind != kind)
+		fail(p, what);
+	advance(p);
+}
+
+static void linebreak(struct parser *p)
+{
+	while (p->tok.kind == T_NEWLINE)
+		advance(p);
+}
+
+static struct node *new_node(struct parser *p, enum node_kind kind, int line)
+{
+	struct node *n = arena_alloc(p->arena, sizeof(*n));
+
+	n->kind = kind;
+	n->line = line;
+	return n;
+}
+
+static struct node *parse_list(struct parser *p);
+static struct node *parse_command(struct parser *p);
+
+/* Where a list inside a compound command stops. */
+static int at_list_end(struct parser *p)
+{
+	static const char *const ends[] = { "then", "else", "elif", "fi", "do",
+		                            "done", "esac", "}",    NULL };
+
+	if (p->tok.kind == T_EOF || p->tok.kind == T_RPAREN || p->tok.kind == T_DSEMI)
+		return 1;
+	for (int i = 0; ends[i]; i++)
+		if (is_word(p, ends[i]))
+			return 1;
+	return 0;
+}
+
+static int is_redir_op(enum tok_kind k)
+{
+	return k == T_LESS || k == T_GREAT || k == T_DGREAT || k == T_LESSAND || k == T_GREATAND ||
+	       k == T_LESSGREAT || k == T_CLOBBER;
+}
+
+static struct redir *parse_redir(struct parser *p)
+{
+	struct redir *r = arena_alloc(p->arena, sizeof(*r));
+	enum tok_kind k = p->tok.kind;
+
+	r->kind = k == T_LESS        ? R_IN
+	          : k == T_DGREAT    ? R_APPEND
+	          : k == T_LESSAND   ? R_DUPIN
+	          : k == T_GREATAND  ? R_DUPOUT
+	          : k == T_LESSGREAT ? R_RDWR
+	                             : R_OUT;
+	r->fd = p->tok.io_number;
+	if (r->fd < 0)
+		r->fd = (r->kind == R_IN || r->kind == R_DUPIN || r->kind == R_RDWR) ? 0 : 1;
+	advance(p);
+	if (p->tok.kind != T_WORD)
+		fail(p, " after a redirection");
+	r->word = p->tok.text;
+	advance(p);
+	return r;
+}
+
+/* Redirections after a compound command, appended to `tail`. */
+static void parse_redirs(struct parser *p, struct redir **tail)
+{
+	while (is_redir_op(p->tok.kind)) {
+		*tail = parse_redir(p);
+		tail = &(*tail)->next;
+	}
+}
+
+static struct node *parse_simple(struct parser *p)
+{
+	struct node *n = new_node(p, N_SIMPLE, p->tok.line);
+	struct vec words = { 0 }, assigns = { 0 };
+	struct redir **tail = &n->redirs;
+
+	for (;;) {
+		if (is_redir_op(p->tok.kind)) {
+			*tail = parse_redir(p);
+			tail = &(*tail)->next;
+		} else if (p->tok.kind == T_WORD) {
+			if (words.n == 0 && is_assignment(p->tok.text))
+				vec_push(p, &assigns, p->tok.text);
+			else
+				vec_push(p, &words, p->tok.text);
+			advance(p);
+		} else {
+			break;
+		}
+	}
+	if (words.n == 0 && assigns.n == 0 && !n->redirs)
+		fail(p, "");
+	n->words = (char **)vec_finish(p, &words);
+	n->assigns = (char **)vec_finish(p, &assigns);
+	return n;
+}
+
+static struct node *parse_if(struct parser *p)
+{
+	struct node *n = new_node(p, N_IF, p->tok.line);
+
+	advance(p); /* if or elif */
+	n->cond = parse_list(p);
+	expect_word(p, "then");
+	n->body = parse_list(p);
+	if (is_word(p, "elif")) {
+		n->orelse = parse_if(p);
+		return n;
+	}
+	if (is_word(p, "else")) {
+		advance(p);
+		n->orelse = parse_list(p);
+	}
+	expect_word(p, "fi");
+	return n;
+}
+
+static struct node *parse_loop(struct parser *p, enum node_kind kind)
+{
+	struct node *n = new_node(p, kind, p->tok.line);
+
+	advance(p);
+	n->cond = parse_list(p);
+	expect_word(p, "do");
+	n->body = parse_list(p);
+	expect_word(p, "done");
+	return n;
+}
+
+static struct node *parse_for(struct parser *p)
+{
+	struct node *n = new_node(p, N_FOR, p->tok.line);
+	struct vec words = { 0 };
+
+	advance(p);
+	if (p->tok.kind != T_WORD || name_len(p->tok.text) != strlen(p->tok.text))
+		fail(p, " (expected a variable name)");
+	n->name = p->tok.text;
+	advance(p);
+	linebreak(p);
+	if (is_word(p, "in")) {
+		advance(p);
+		while (p->tok.kind == T_WORD) {
+			vec_push(p, &words, p->tok.text);
+			advance(p);
+		}
+		if (p->tok.kind != T_SEMI && p->tok.kind != T_NEWLINE)
+			fail(p, "");
+		advance(p);
+	} else {
+		n->for_all = 1;
+		if (p->tok.kind == T_SEMI)
+			advance(p);
+	}
+	n->words = (char **)vec_finish(p, &words);
+	linebreak(p);
+	expect_word(p, "do");
+	n->body = parse_list(p);
+	expect_word(p, "done");
+	return n;
+}
+
+static struct case_item *parse_case_item(struct parser *p)
+{
+	struct case_item *item = arena_alloc(p->arena, sizeof(*item));
+	struct vec pats = { 0 };
+
+	if (p->tok.kind == T_LPAREN)
+		advance(p);
+	for (;;) {
+		if (p->tok.kind != T_WORD)
+			fail(p, " (expected a pattern)");
+		vec_push(p, &pats, p->tok.text);
+		advance(p);
+		if (p->tok.kind != T_PIPE)
+			break;
+		advance(p);
+	}
+	item->patterns = (char **)vec_finish(p, &pats);
+	expect(p, T_RPAREN, " (expected ')')");
+	linebreak(p);
+	if (p->tok.kind != T_DSEMI && !is_word(p, "esac"))
+		item->body = parse_list(p);
+	if (p->tok.kind == T_DSEMI) {
+		advance(p);
+		linebreak(p);
+	}
+	return item;
+}
+
+static struct node *parse_case(struct parser *p)
+{
+	struct node *n = new_node(p, N_CASE, p->tok.line);
+	struct case_item **tail = &n->items;
+
+	advance(p);
+	if (p->tok.kind != T_WORD)
+		fail(p, " (expected a word)");
+	n->name = p->tok.text;
+	advance(p);
+	linebreak(p);
+	expect_word(p, "in");
+	linebreak(p);
+	while (!is_word(p, "esac")) {
+		*tail = parse_case_item(p);
+		tail = &(*tail)->next;
+	}
+	advance(p);
+	return n;
+}
+
+static struct node *parse_group(struct parser *p, enum node_kind kind)
+{
+	struct node *n = new_node(p, kind, p->tok.line);
+
+	advance(p);
+	n->body = parse_list(p);
+	if (kind == N_GROUP)
+		expect_word(p, "}");
+	else
+		expect(p, T_RPAREN, " (expected ')')");
+	return n;
+}
+
+static struct node *parse_compound(struct parser *p)
+{
+	struct node *n;
+
+	if (p->tok.kind == T_LPAREN)
+		n = parse_group(p, N_SUBSHELL);
+	else if (is_word(p, "{"))
+		n = parse_group(p, N_GROUP);
+	else if (is_word(p, "if"))
+		n = parse_if(p);
+	else if (is_word(p, "while"))
+		n = parse_loop(p, N_WHILE);
+	else if (is_word(p, "until"))
+		n = parse_loop(p, N_UNTIL);
+	else if (is_word(p, "for"))
+		n = parse_for(p);
+	else if (is_word(p, "case"))
+		n = parse_case(p);
+	else
+		return NULL;
+	parse_redirs(p, &n->redirs);
+	return n;
+}
+
+static int at_function(struct parser *p)
+{
+	const struct token *next;
+
+	if (p->tok.kind != T_WORD || name_len(p->tok.text) != strlen(p->tok.text))
+		return 0;
+	next = peek(p);
+	return next->kind == T_LPAREN;
+}
+
+static struct node *parse_function(struct parser *p)
+{
+	struct node *n = new_node(p, N_FUNC, p->tok.line);
+
+	n->name = p->tok.text;
+	advance(p);
+	advance(p);
+	expect(p, T_RPAREN, " (expected ')')");
+	linebreak(p);
+	n->body = parse_compound(p);
+	if (!n->body)
+		fail(p, " (expected a function body)");
+	return n;
+}
+
+static struct node *parse_command(struct parser *p)
+{
+	struct node *n;
+
+	if (p->tok.kind == T_WORD && is_reserved(&p->tok) && !is_word(p, "{")) {
+		n = parse_compound(p);
+		if (!n)
+			fail(p, "");
+		return n;
+	}
+	n = parse_compound(p);
+	if (n)
+		return n;
+	if (at_function(p))
+		return parse_function(p);
+	return parse_simple(p);
+}
+
+static struct node *parse_pipeline(struct parser *p)
+{
+	struct node *n = new_node(p, N_PIPELINE, p->tok.line);
+	struct vec cmds = { 0 };
+	int negate = 0;
+
+	if (is_word(p, "!")) {
+		negate = 1;
+		advance(p);
+	}
+	vec_push(p, &cmds, parse_command(p));
+	while (p->tok.kind == T_PIPE) {
+		advance(p);
+		linebreak(p);
+		vec_push(p, &cmds, parse_command(p));
+	}
+	if (cmds.n == 1 && !negate) {
+		return cmds.v[0];
+	}
+	n->cmds = (struct node **)vec_finish(p, &cmds);
+	if (negate) {
+		struct node *not = new_node(p, N_NOT, n->line);
+
+		not ->left = n;
+		return not ;
+	}
+	return n;
+}
+
+static struct node *parse_and_or(struct parser *p)
+{
+	struct node *left = parse_pipeline(p);
+
+	while (p->tok.kind == T_AND_IF || p->tok.kind == T_OR_IF) {
+		struct node *n = new_node(p, p->tok.kind == T_AND_IF ? N_AND : N_OR, p->tok.line);
+
+		advance(p);
+		linebreak(p);
+		n->left = left;
+		n->right = parse_pipeline(p);
+		left = n;
+	}
+	return left;
+}
+
+static struct node *join(struct parser *p, struct node *a, struct node *b)
+{
+	struct node *n;
+
+	if (!a)
+		return b;
+	n = new_node(p, N_LIST, a->line);
+	n->left = a;
+	n->right = b;
+	return n;
+}
+
+/* A list of and-ors up to where the enclosing construct continues. An
+ * empty list is an error: `if then` is as wrong as `then` alone. */
+static struct node *parse_list(struct parser *p)
+{
+	struct node *list = NULL;
+
+	linebreak(p);
+	while (!at_list_end(p)) {
+		struct node *item = parse_and_or(p);
+
+		if (p->tok.kind == T_AMP) {
+			struct node *bg = new_node(p, N_ASYNC, item->line);
+
+			bg->left = item;
+			item = bg;
+		}
+		list = join(p, list, item);
+		if (p->tok.kind == T_SEMI || p->tok.kind == T_AMP || p->tok.kind == T_NEWLINE)
+			advance(p);
+		else if (!at_list_end(p))
+			fail(p, "");
+		linebreak(p);
+	}
+	if (!list)
+		fail(p, "");
+	return list;
+}
+
+void parse_text(const char *src, int line, struct arena *arena, struct parse_result *res)
+{
+	struct parser p;
+
+	memset(&p, 0, sizeof(p));
+	memset(res, 0, sizeof(*res));
+	p.arena = arena;
+	p.res = res;
+	lex_init(&p.lx, src, line, arena);
+	if (setjmp(p.fail)) {
+		if (p.lx.incomplete)
+			res->status = PARSE_INCOMPLETE;
+		return;
+	}
+	advance(&p);
+	linebreak(&p);
+	if (p.tok.kind == T_EOF) {
+		res->status = p.lx.incomplete ? PARSE_INCOMPLETE : PARSE_EMPTY;
+		return;
+	}
+	res->tree = parse_list(&p);
+	if (p.tok.kind != T_EOF)
+		fail(&p, "");
+	res->status = p.lx.incomplete ? PARSE_INCOMPLETE : PARSE_OK;
+}
