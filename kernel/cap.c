@@ -44,22 +44,8 @@ int cap_get(struct cap_table *t, fe_handle_t h, uint32_t type, uint32_t need, st
 
 static int grow(struct cap_table *t)
 {
-	uint32_t size = t->size ? t->size * 2 : CAP_INITIAL;
-	struct cap *slots;
-
-	if (t->size >= CAP_MAX)
-		return -FE_EMFILE;
-	if (size > CAP_MAX)
-		size = CAP_MAX;
-	slots = kzalloc(size * sizeof(*slots));
-	if (!slots)
-		return -FE_ENOMEM;
-	if (t->slots)
-		kmemcpy(slots, t->slots, t->size * sizeof(*slots));
-	kfree(t->slots);
-	t->slots = slots;
-	t->size = size;
-	return 0;
+	return kgrow((void **)&t->slots, &t->size, t->size + 1, sizeof(*t->slots), CAP_INITIAL,
+	             CAP_MAX);
 }
 
 int cap_reserve(struct cap_table *t, uint32_t n)

@@ -48,26 +48,7 @@ void fd_table_destroy(struct fd_table *t)
 
 static int grow(struct fd_table *t, uint32_t need)
 {
-	uint32_t size = t->size ? t->size : 16;
-	struct fd_slot *slots;
-
-	if (need > FE_OPEN_MAX)
-		return -FE_EMFILE;
-	while (size < need)
-		size *= 2;
-	if (size > FE_OPEN_MAX)
-		size = FE_OPEN_MAX;
-	if (size <= t->size)
-		return 0;
-	slots = kzalloc(size * sizeof(*slots));
-	if (!slots)
-		return -FE_ENOMEM;
-	if (t->slots)
-		kmemcpy(slots, t->slots, t->size * sizeof(*slots));
-	kfree(t->slots);
-	t->slots = slots;
-	t->size = size;
-	return 0;
+	return kgrow((void **)&t->slots, &t->size, need, sizeof(*t->slots), 16, FE_OPEN_MAX);
 }
 
 struct file *fd_get(struct fd_table *t, int fd)

@@ -150,3 +150,27 @@ void kmem_stats(uint64_t *used, uint64_t *size)
 	*used = (uint64_t)(region - region_start);
 	*size = (uint64_t)(region_end - region_start);
 }
+
+int kgrow(void **array, uint32_t *size, uint32_t need, size_t elem, uint32_t first, uint32_t max)
+{
+	uint32_t n = *size ? *size : first;
+	void *grown;
+
+	if (need > max)
+		return -FE_EMFILE;
+	while (n < need)
+		n *= 2;
+	if (n > max)
+		n = max;
+	if (n <= *size)
+		return 0;
+	grown = kzalloc(n * elem);
+	if (!grown)
+		return -FE_ENOMEM;
+	if (*array)
+		kmemcpy(grown, *array, *size * elem);
+	kfree(*array);
+	*array = grown;
+	*size = n;
+	return 0;
+}

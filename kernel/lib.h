@@ -37,6 +37,13 @@ void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kmem_init(void *base, uint64_t size);
 void *kzalloc(size_t size);
 void kfree(void *p);
+/*
+ * Grow a zeroed array of `elem`-byte entries to hold at least `need` of them:
+ * its size doubles from `first`, up to `max`. 0, -FE_EMFILE when `need` is
+ * over `max`, -FE_ENOMEM; the array is unchanged on error.
+ */
+int kgrow(void **array, uint32_t *size, uint32_t need, size_t elem, uint32_t first, uint32_t max);
+
 /* Bytes of the heap region handed out so far, and its size. */
 void kmem_stats(uint64_t *used, uint64_t *size);
 

@@ -40,16 +40,23 @@ static int xfer_in(struct thread *t, const struct fe_msg *m, struct cap *c)
 	return cap_get(&t->proc->caps, m->handle, FE_OBJ_NONE, FE_RIGHT_TRANSFER, c);
 }
 
+/* A handle with every right to a new object (or NULL: out of memory). */
+static int64_t install_new(struct thread *t, struct kobj *o)
+{
+	fe_handle_t h;
+
+	if (!o)
+		return -FE_ENOMEM;
+	h = cap_install(&t->proc->caps, o, FE_RIGHTS_ALL);
+	kobj_release(o);
+	return h;
+}
+
 int64_t sys_endpoint_create(struct thread *t, const uint64_t *a)
 {
 	struct endpoint *ep = endpoint_create();
-	fe_handle_t h;
 
-	if (!ep)
-		return -FE_ENOMEM;
-	h = cap_install(&t->proc->caps, &ep->obj, FE_RIGHTS_ALL);
-	kobj_release(&ep->obj);
-	return h;
+	return install_new(t, ep ? &ep->obj : NULL);
 }
 
 int64_t sys_call(struct thread *t, const uint64_t *a)
@@ -102,13 +109,8 @@ int64_t sys_reply(struct thread *t, const uint64_t *a)
 int64_t sys_notify_create(struct thread *t, const uint64_t *a)
 {
 	struct notify *n = notify_create();
-	fe_handle_t h;
 
-	if (!n)
-		return -FE_ENOMEM;
-	h = cap_install(&t->proc->caps, &n->obj, FE_RIGHTS_ALL);
-	kobj_release(&n->obj);
-	return h;
+	return install_new(t, n ? &n->obj : NULL);
 }
 
 int64_t sys_notify_signal(struct thread *t, const uint64_t *a)
