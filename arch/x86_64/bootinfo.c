@@ -1,7 +1,8 @@
 /*
  * Reading what the boot loader left: the PVH start info (QEMU -kernel,
  * Xen) or the multiboot2 information (GRUB). Both give a memory map, a
- * command line and modules; the first module is the boot archive.
+ * command line and modules; the first module is the boot archive. The
+ * ACPI RSDP, when given, is only read by acpi.c, before memory is reused.
  *
  * Everything needed later is copied into struct boot_params before the
  * page allocator starts, so the loader's structures may then be reused;
@@ -52,6 +53,8 @@ struct mb2_mmap_entry {
 #define MB2_TAG_CMDLINE 1
 #define MB2_TAG_MODULE 3
 #define MB2_TAG_MMAP 6
+#define MB2_TAG_ACPI_OLD 14 /* a copy of the ACPI 1.0 RSDP */
+#define MB2_TAG_ACPI_NEW 15 /* a copy of the ACPI 2.0+ RSDP */
 
 static _Noreturn void boot_fail(const char *why)
 {
@@ -96,6 +99,7 @@ static void read_pvh(uint64_t info_pa, struct boot_params *bp)
 		if (mm[i].type == E820_RAM)
 			add_ram(bp, mm[i].addr, mm[i].size);
 	copy_cmdline(bp, si->cmdline_paddr);
+	bp->rsdp = si->rsdp_paddr;
 	if (si->nr_modules && si->modlist_paddr) {
 		const struct pvh_module *m = phys_to_virt(si->modlist_paddr);
 
@@ -134,6 +138,11 @@ static void read_mb2_tag(const struct mb2_tag *t, struct boot_params *bp)
 		break;
 	case MB2_TAG_MMAP:
 		read_mb2_mmap((const void *)t, bp);
+		break;
+	case MB2_TAG_ACPI_OLD:
+	case MB2_TAG_ACPI_NEW:
+		if (!bp->rsdp || t->type == MB2_TAG_ACPI_NEW)
+			bp->rsdp = virt_to_phys(t + 1);
 		break;
 	}
 }

@@ -4,9 +4,10 @@
  *
  *     [option ...] init=NAME [arg ...]
  *
- * where the options are `trace` (emit the event trace on the console) and
- * `seed=N`; words before init= that are neither (GRUB may pass the kernel's
- * path) are ignored. The first init= counts. Everything after NAME is init's argv[1..]. NAME is
+ * where the options are `trace` (emit the event trace on the console),
+ * `seed=N` and, for the port itself, `noapic` (device interrupts through
+ * the 8259s even where there is an IOAPIC); other words before init= (GRUB
+ * may pass the kernel's path) are ignored. The first init= counts. Everything after NAME is init's argv[1..]. NAME is
  * looked up in the boot archive (the first boot module, format in
  * <ferrite/bootfs.h>), whose header and entries are checked against the
  * module's size before use.
@@ -144,6 +145,25 @@ static void find_init(const struct boot_params *bp, struct boot_info *bi)
 		}
 	}
 	no_init(name, "not in the boot archive");
+}
+
+/* Whether `word` is one of the options before init=. */
+bool cmdline_option(const char *s, const char *word)
+{
+	while (*s) {
+		size_t len = 0;
+
+		while (*s == ' ')
+			s++;
+		while (s[len] && s[len] != ' ')
+			len++;
+		if (len > 5 && memcmp(s, "init=", 5) == 0)
+			return false;
+		if (word_is(s, len, word))
+			return true;
+		s += len;
+	}
+	return false;
 }
 
 void boot_info_build(const struct boot_params *bp, struct boot_info *bi)

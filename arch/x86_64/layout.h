@@ -13,6 +13,8 @@
 /* All physical memory, mapped with 2 MiB pages (PML4 slot 256). */
 #define DMAP_BASE 0xffff800000000000
 #define DMAP_MAX (512ull << 30)
+/* The top 32 MiB below 4 GiB, mapped uncached: the LAPIC and IOAPICs. */
+#define MMIO_WINDOW 0xfe000000
 
 /* User space: [USER_LO, USER_HI), then the gate page, then one unmapped page
  * below the end of the canonical lower half. */
@@ -32,10 +34,13 @@
 #define USER_SS (SEL_UDATA | 3)
 
 /* Interrupt vectors. 0-31 are exceptions; the legacy PICs are moved to
- * 0x30-0x3f and masked. */
+ * 0x30-0x3f (and masked unless they are the interrupt controller). */
 #define VEC_PF 14
 #define VEC_PIC_BASE 0x30
 #define VEC_TIMER 0x40
+/* IOAPIC lines: GSI g on VEC_IRQ_BASE + g. */
+#define VEC_IRQ_BASE 0x50
+#define VEC_IRQ_LAST 0xef
 #define VEC_SPURIOUS 0xff
 /* Not hardware vectors: how a frame was made when no interrupt made it. */
 #define VEC_SYSCALL 0x100

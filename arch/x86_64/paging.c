@@ -32,7 +32,6 @@
 #define PTE_NX (1ull << 63)
 #define PTE_ADDR 0x000ffffffffff000ull
 #define GIB (1ull << 30)
-#define MMIO_START 0xfe000000ull
 
 struct arch_as {
 	uint64_t pml4; /* physical */
@@ -123,7 +122,7 @@ static void protect_direct_map(void)
 	uint64_t nx = cpu_has_nx ? PTE_NX : 0;
 
 	for (uint64_t i = 0; i < 2048; i++)
-		boot_pd[i] |= nx | (i >= MMIO_START >> 21 ? PTE_PCD | PTE_PWT : 0);
+		boot_pd[i] |= nx | (i >= MMIO_WINDOW >> 21 ? PTE_PCD | PTE_PWT : 0);
 	for (uint64_t g = 4; g < 512; g++)
 		if (boot_pdpt_low[g] & PTE_P)
 			for (uint64_t i = 0; i < 512; i++)

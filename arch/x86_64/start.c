@@ -1,9 +1,10 @@
 /*
  * x86_main: from boot.S's first C call to the core's kernel_main. The
  * order matters: the console first (so anything after can complain), the
- * CPU tables, then the boot loader's information is copied out before the
- * page allocator may reuse its memory, then paging, time, and the
- * boot_info the core needs (heap, init program, boot archive).
+ * CPU tables, then the boot loader's information (and ACPI's interrupt
+ * routing) is read before the page allocator may reuse its memory, then
+ * paging, time, device interrupts and console input, and the boot_info the
+ * core needs (heap, init program, boot archive).
  */
 #include "x86.h"
 
@@ -37,7 +38,20 @@ static void banner(const struct boot_params *bp)
 	con_puts(bp->protocol);
 	con_puts(" boot, ");
 	con_dec(pmm_total_bytes() >> 20);
-	con_puts(" MiB free\n");
+	con_puts(" MiB free, interrupts by ");
+	con_puts(irq_controller());
+	con_puts(" (");
+	con_puts(irq_topo.source);
+	con_puts(")\n");
+}
+
+/* Device interrupts, and with them console input: the serial port is a
+ * terminal (or QEMU's stdin), so the core is told it is interactive. */
+static void input_init(const struct boot_params *bp, struct boot_info *bi)
+{
+	irq_init(cmdline_option(bp->cmdline, "noapic"));
+	serial_rx_init();
+	bi->console_tty = true;
 }
 
 void x86_main(uint32_t proto, uint64_t info_pa)
@@ -45,11 +59,13 @@ void x86_main(uint32_t proto, uint64_t info_pa)
 	serial_init();
 	cpu_init();
 	boot_params_read(proto, info_pa, &params);
+	acpi_init(&params);
 	pmm_init(&params);
-	banner(&params);
 	paging_init(&params);
 	gate_init();
 	time_init();
+	input_init(&params, &info);
+	banner(&params);
 	heap_init(&info);
 	boot_info_build(&params, &info);
 	kernel_main(&info);

@@ -3,7 +3,8 @@
  * address space and floating-point state, points the TSS at the end of its
  * frame and enters user mode (entry.S); when the thread traps, the frame is
  * complete again and trap_decode says what happened. arch_idle waits with
- * interrupts on for the timer.
+ * interrupts on for the timer or a device. Both hand the console's input
+ * to the core afterwards (the only upcall the port makes).
  *
  * Floating-point/SSE state is switched lazily: it stays in the CPU until a
  * different thread runs (the kernel never uses it), so a thread that makes
@@ -114,9 +115,17 @@ void arch_run(struct arch_thread *t, struct trap *tr)
 	cpu_set_kernel_stack((uint64_t)(&t->frame + 1));
 	x86_enter_user(&t->frame);
 	trap_decode(&t->frame, tr);
+	if (serial_rx_pending)
+		serial_rx_deliver();
 }
 
+/* Console bytes the core could not take before may fit now (a reader has
+ * emptied its ring): offer them first, and do not sleep if it took some. */
 void arch_idle(void)
 {
+	if (serial_rx_pending && serial_rx_deliver())
+		return;
 	__asm__ volatile("sti; hlt; cli" : : : "memory");
+	if (serial_rx_pending)
+		serial_rx_deliver();
 }

@@ -4,8 +4,8 @@
  * calibrated once at boot against the legacy PIT's channel 0, counting
  * CALIB_MS milliseconds (without a PIT: the TSC rate from CPUID leaf 0x15,
  * and the LAPIC against the TSC). The 8259 PICs are moved out of the
- * exception vectors and masked: the LAPIC is the only interrupt source for
- * now.
+ * exception vectors and masked; irq.c routes device interrupts through the
+ * IOAPIC, or unmasks single 8259 lines where there is none.
  *
  * xAPIC mode (MMIO at the APIC base), since QEMU's TCG has no x2APIC and no
  * TSC-deadline mode; x2APIC (MSRs) only where firmware already turned it
@@ -22,14 +22,17 @@
 #define PIT_CMD 0x43
 #define NS 1000000000ull
 
+#define LAPIC_ID 0x20
 #define LAPIC_TPR 0x80
 #define LAPIC_EOI 0xb0
 #define LAPIC_SVR 0xf0
 #define LAPIC_LVT_TIMER 0x320
+#define LAPIC_LVT_LINT0 0x350
 #define LAPIC_INIT_COUNT 0x380
 #define LAPIC_CUR_COUNT 0x390
 #define LAPIC_DIVIDE 0x3e0
 #define LVT_MASKED (1u << 16)
+#define LVT_EXTINT (7u << 8)
 #define MSR_X2APIC_BASE 0x800
 #define APIC_X2 (1u << 10)
 #define APIC_ENABLE (1u << 11)
@@ -55,6 +58,19 @@ static void lapic_write(unsigned reg, uint32_t v)
 void lapic_eoi(void)
 {
 	lapic_write(LAPIC_EOI, 0);
+}
+
+/* The IOAPICs' destination field wants the xAPIC form (bits 24-31). */
+uint32_t lapic_id(void)
+{
+	uint32_t id = lapic_read(LAPIC_ID);
+
+	return lapic ? id >> 24 : id;
+}
+
+void lapic_extint(void)
+{
+	lapic_write(LAPIC_LVT_LINT0, LVT_EXTINT);
 }
 
 static void pic_disable(void)

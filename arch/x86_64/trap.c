@@ -3,8 +3,9 @@
  * way into the kernel into the core's struct trap: a system call (number in
  * %rdi, arguments in %rsi, %rdx, %r10, %r8, %r9, as the gate put them), a
  * fault (reported with the same kinds and addresses the sim derives from
- * the host's signals), or the timer. x86_kernel_trap handles what arrives
- * in kernel mode: the timer while idle, stray interrupts, and kernel
+ * the host's signals), the timer, or a device interrupt (irq.c; an event).
+ * x86_kernel_trap handles what arrives in kernel mode: the timer and device
+ * interrupts while idle, and kernel
  * faults, which print the registers and a frame-pointer backtrace and stop
  * the machine.
  */
@@ -88,8 +89,7 @@ void trap_decode(const struct x86_frame *f, struct trap *tr)
 		timer_expired();
 		tr->kind = TRAP_TIMER;
 	} else {
-		if (f->vector != VEC_SPURIOUS && (f->vector & ~15ull) != VEC_PIC_BASE)
-			lapic_eoi();
+		irq_dispatch(f->vector);
 		tr->kind = TRAP_EVENT;
 	}
 }
@@ -174,10 +174,10 @@ void x86_kernel_trap(struct x86_frame *f)
 		timer_expired();
 		return;
 	}
-	if (f->vector == 2 || f->vector == VEC_SPURIOUS || (f->vector & ~15ull) == VEC_PIC_BASE)
+	if (f->vector == 2)
 		return;
 	if (f->vector >= 32) {
-		lapic_eoi();
+		irq_dispatch(f->vector);
 		return;
 	}
 	kernel_fault(f);

@@ -66,6 +66,7 @@ struct boot_params {
 	unsigned nram;
 	char cmdline[BOOT_CMDLINE_MAX];
 	uint64_t module_start, module_size; /* the boot archive, or 0 */
+	uint64_t rsdp;                      /* ACPI RSDP from the loader, or 0 */
 };
 
 /* bootinfo.c: fill `bp` from the PVH start info or the multiboot2 info. */
@@ -74,10 +75,63 @@ void boot_params_read(uint32_t proto, uint64_t info_pa, struct boot_params *bp);
 /* cmdline.c: turn the command line and the archive into the core's boot_info.
  * Halts with a message when init cannot be found. */
 void boot_info_build(const struct boot_params *bp, struct boot_info *bi);
+/* Whether `word` is one of the command line's options (before init=). */
+bool cmdline_option(const char *cmdline, const char *word);
+
+/* ---- ACPI (acpi.c) ---------------------------------------------------------- */
+
+#define MAX_IOAPIC 8
+#define ISA_IRQS 16
+
+struct ioapic_info {
+	uint64_t base; /* physical */
+	uint32_t gsi_base;
+};
+
+/* Where an ISA IRQ arrives: its GSI and the MADT's MPS INTI flags
+ * (polarity bits 0-1, trigger bits 2-3; 0 = the ISA default, high/edge). */
+struct isa_route {
+	uint32_t gsi;
+	uint16_t flags;
+};
+
+struct irq_topology {
+	const char *source; /* where it was learnt, for the boot banner */
+	unsigned nioapic;
+	struct ioapic_info ioapic[MAX_IOAPIC];
+	struct isa_route isa[ISA_IRQS];
+	bool pcat; /* the legacy 8259 pair is there */
+};
+
+extern struct irq_topology irq_topo;
+
+/* Read the MADT (before the page allocator may reuse the loader's memory). */
+void acpi_init(const struct boot_params *bp);
+
+/* ---- device interrupts (irq.c) ----------------------------------------------- */
+
+typedef void irq_handler_fn(void);
+
+/* `pic` forces the 8259s even where there is an IOAPIC (kernel word noapic). */
+void irq_init(bool pic);
+/* Route ISA IRQ `irq` to `fn` and unmask it; false if it cannot be routed. */
+bool irq_route_isa(unsigned irq, irq_handler_fn *fn);
+/* An interrupt arrived on `vector` (>= 32, not the timer): run its handler,
+ * acknowledge it. Interrupts are off. */
+void irq_dispatch(uint64_t vector);
+/* Which controller delivers device interrupts, for the boot banner. */
+const char *irq_controller(void);
 
 /* ---- console (console.c) -------------------------------------------------- */
 
 void serial_init(void);
+/* Take COM1's receive interrupt (after irq_init). */
+void serial_rx_init(void);
+/* Offer the bytes received but not yet taken to the core
+ * (kernel_console_input); how many it took. Only where upcalls may happen:
+ * in arch_run and arch_idle, with interrupts off. */
+size_t serial_rx_deliver(void);
+extern unsigned serial_rx_pending; /* bytes waiting for the core */
 void con_puts(const char *s);
 void con_hex(uint64_t v);
 void con_dec(uint64_t v);
@@ -145,6 +199,9 @@ void *mmio_map(uint64_t pa);
 
 void time_init(void);
 void lapic_eoi(void);
+uint32_t lapic_id(void);
+/* Let the 8259s' interrupts through LINT0 (virtual wire mode). */
+void lapic_extint(void);
 void timer_expired(void);
 
 /* ---- lib.c --------------------------------------------------------------- */
