@@ -15,6 +15,9 @@ int main(void)
 	srunner_add_suite(sr, suite_dev());
 	srunner_add_suite(sr, suite_pipe());
 	srunner_add_suite(sr, suite_ramfs());
+	srunner_add_suite(sr, suite_initfs());
+	srunner_add_suite(sr, suite_sys());
+	srunner_add_suite(sr, suite_console());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
