@@ -81,6 +81,8 @@ int fd_install(struct fd_table *t, struct file *f, uint32_t flags, int min)
 
 	while (fd < t->size && t->slots[fd].file)
 		fd++;
+	if (fd >= FE_OPEN_MAX)
+		return -FE_EMFILE; /* no descriptor is free */
 	return fd_install_at(t, (int)fd, f, flags);
 }
 
