@@ -44,9 +44,11 @@ static int route_path(struct thread *t, uint64_t path, uint64_t len, struct rout
 	return r->scheme ? 0 : -FE_ENODEV;
 }
 
-/* Call the scheme's server for t; the kernel fills in the trusted words. */
+/* Call the scheme's server for t; the kernel fills in the trusted words.
+ * FE_SYS_FD_CALL's timeout covers the whole call, as FE_SYS_CALL's does;
+ * opens and path operations have none and wait for their answer. */
 static int64_t scheme_call(struct thread *t, struct scheme *s, struct fe_msg *m, uint64_t uaddr,
-                           uint64_t id, enum ipc_mode mode)
+                           uint64_t id, enum ipc_mode mode, int64_t timeout)
 {
 	if (s->dead)
 		return -FE_ESTALE;
@@ -55,7 +57,7 @@ static int64_t scheme_call(struct thread *t, struct scheme *s, struct fe_msg *m,
 	m->handle = FE_NO_HANDLE;
 	t->ipc.mode = mode;
 	t->ipc.scheme = s;
-	return endpoint_call(t, s->ep, m, uaddr, NULL, 0, FE_FOREVER);
+	return endpoint_call(t, s->ep, m, uaddr, NULL, 0, timeout);
 }
 
 int64_t sys_scheme_register(struct thread *t, const uint64_t *a)
@@ -94,7 +96,7 @@ int64_t sys_open(struct thread *t, const uint64_t *a)
 	m.w[1] = a[2] & ~(uint64_t)FE_O_CLOEXEC;
 	m.w[2] = a[3];
 	t->ipc.fd_flags = a[2] & FE_O_CLOEXEC ? FE_FD_CLOEXEC : 0;
-	return scheme_call(t, r.scheme, &m, 0, 0, IPC_OPEN);
+	return scheme_call(t, r.scheme, &m, 0, 0, IPC_OPEN, FE_FOREVER);
 }
 
 int64_t sys_close(struct thread *t, const uint64_t *a)
@@ -115,7 +117,7 @@ int64_t sys_fd_call(struct thread *t, const uint64_t *a)
 		return rc;
 	if (m.label <= FE_SCHEME_CLOSE || m.label >= FE_SCHEME_OP_COUNT)
 		return -FE_EINVAL;
-	return scheme_call(t, f->scheme, &m, a[1], f->id, IPC_RESULT);
+	return scheme_call(t, f->scheme, &m, a[1], f->id, IPC_RESULT, timeout_arg(a[2]));
 }
 
 static bool path_op(uint64_t op)
@@ -138,7 +140,7 @@ int64_t sys_path_call(struct thread *t, const uint64_t *a)
 		return -FE_EINVAL;
 	m.buf = (const void *)(a[0] + r.rest);
 	m.len = a[1] - r.rest;
-	return scheme_call(t, r.scheme, &m, a[2], 0, IPC_RESULT);
+	return scheme_call(t, r.scheme, &m, a[2], 0, IPC_RESULT, FE_FOREVER);
 }
 
 int64_t sys_dup(struct thread *t, const uint64_t *a)
