@@ -4,6 +4,10 @@
  * 1 and 2, every service's scheme answers, and its exit status (3) becomes
  * init's and so the machine's. Its standard input is the sim's, which the
  * test runner makes empty: a read of descriptor 0 is end of file.
+ *
+ * "init dmtest_init cat" copies descriptor 0 to descriptor 1 until the end
+ * of the input, in reads and writes of assorted sizes, and prints nothing
+ * else (tests/daemons/run-input feeds it).
  */
 #include <ferrite/print.h>
 #include <ferrite/sys.h>
@@ -45,8 +49,27 @@ static void check_schemes(void)
 	}
 }
 
-int main(void)
+static int cat(void)
 {
+	static char buf[5000];
+	uint64_t round = 0;
+	long n;
+
+	while ((n = fdio_read(0, buf, 1 + (round++ * 977) % sizeof(buf))) > 0)
+		for (long done = 0; done < n;) {
+			long w = fdio_write(1, buf + done, (uint64_t)(n - done));
+
+			if (w <= 0)
+				return 2;
+			done += w;
+		}
+	return n == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 2 && argv[1][0] == 'c')
+		return cat();
 	check_fds();
 	check_schemes();
 	return t_finish("dmtest_init") == 0 ? 3 : 1;
