@@ -53,8 +53,6 @@ int spawn_decode(struct thread *t, const uint64_t *a, struct fe_spawn *sa, char 
 	rc = vm_copy_in(&t->proc->vm, *args, (uint64_t)sa->args, sa->args_len);
 	if (rc == 0)
 		rc = check_args(*args, sa->args_len, sa->argc);
-	if (rc == 0)
-		rc = cap_reserve(&t->proc->caps, 1);
 	return rc;
 }
 
@@ -81,6 +79,8 @@ int64_t sys_proc_spawn(struct thread *t, const uint64_t *a)
 	char *args = NULL;
 	int rc = spawn_decode(t, a, &sa, &args, caps);
 
+	if (rc == 0)
+		rc = cap_reserve(&t->proc->caps, 1); /* for the child's handle */
 	if (rc == 0) {
 		p = spawn(&im, args, sa.args_len, sa.argc, caps, sa.nhandles,
 		          sa.priority ? sa.priority : t->prio, &rc);
