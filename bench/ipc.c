@@ -13,6 +13,10 @@
  * here, on the host, by the arrival of the line the guest prints after each
  * batch (the sim's own clock is virtual).
  *
+ * Last, the native kernel's figure, native_ipc_roundtrip_insns: guest
+ * instructions per round trip under QEMU's -icount, which bench/boot --ipc
+ * measures (see bench/boot.c); "skipped" where QEMU is missing.
+ *
  * Usage: ipc [--batches N] [--calls N] [--sim PATH] [--guest PATH]
  */
 #define _GNU_SOURCE
@@ -220,6 +224,32 @@ static double bench_ferrite(const struct config *c, uint64_t *samples)
 	return median(samples, c->batches);
 }
 
+/* ---- Ferrite, native: bench/boot --ipc ------------------------------------ */
+
+static void bench_native(void)
+{
+	char boot[PATH_MAX - 32];
+	ssize_t n = readlink("/proc/self/exe", boot, sizeof(boot) - 8);
+	char *slash;
+	pid_t pid;
+
+	boot[n > 0 ? n : 0] = '\0';
+	slash = strrchr(boot, '/');
+	strcpy(slash ? slash + 1 : boot, "boot");
+	fflush(stdout);
+	if (access(boot, X_OK) != 0) {
+		printf("native_ipc_roundtrip_insns: skipped (no bench/boot)\n");
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		execl(boot, boot, "--ipc", (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, NULL, 0) < 0)
+		printf("native_ipc_roundtrip_insns: failed (cannot run %s)\n", boot);
+}
+
 /* ---- main -------------------------------------------------------------------- */
 
 static void usage(FILE *f)
@@ -293,6 +323,7 @@ int main(int argc, char **argv)
 	printf("ferrite_ipc_roundtrip_median_ns: %.0f\n", fe);
 	printf("ipc_vs_pipe_ratio: %.2f\n", fe / pipe_ns);
 	printf("ipc_vs_futex_ratio: %.2f\n", fe / futex);
+	bench_native();
 	free(samples);
 	return 0;
 }
