@@ -101,6 +101,19 @@ static bool prepare_return(struct x86_frame *f)
 	return f->rip < CANONICAL_LOW_END && f->rsp < CANONICAL_LOW_END;
 }
 
+/* The gate's system call: number in %rdi, arguments in %rsi, %rdx, %r10,
+ * %r8, %r9 (the gate moved the third from %rcx, which syscall clobbers). */
+static inline void syscall_decode(const struct x86_frame *f, struct trap *tr)
+{
+	tr->kind = TRAP_SYSCALL;
+	tr->nr = f->rdi;
+	tr->args[0] = f->rsi;
+	tr->args[1] = f->rdx;
+	tr->args[2] = f->r10;
+	tr->args[3] = f->r8;
+	tr->args[4] = f->r9;
+}
+
 void arch_run(struct arch_thread *t, struct trap *tr)
 {
 	if (!prepare_return(&t->frame)) {
@@ -114,7 +127,10 @@ void arch_run(struct arch_thread *t, struct trap *tr)
 	fpu_switch(t);
 	cpu_set_kernel_stack((uint64_t)(&t->frame + 1));
 	x86_enter_user(&t->frame);
-	trap_decode(&t->frame, tr);
+	if (t->frame.vector == VEC_SYSCALL)
+		syscall_decode(&t->frame, tr);
+	else
+		trap_decode(&t->frame, tr);
 	if (serial_rx_pending)
 		serial_rx_deliver();
 }

@@ -203,20 +203,24 @@ void timer_expired(void)
 	armed = UINT64_MAX;
 }
 
-/* The core asks again for the deadline it asked for last time far more often
- * than not (the running thread's slice end): leave the LAPIC alone then. */
+/*
+ * The core asks for a deadline before every run — the running thread's
+ * slice end, which differs for each thread, so a call/reply between two
+ * threads would reprogram the LAPIC twice per round trip. Instead the LAPIC
+ * is only moved earlier: a deadline at or after the one it already counts
+ * to (and a cancel) leaves it alone, and when it fires early the core finds
+ * nothing due, lets the thread run on (its slice has not ended) and asks
+ * again. That costs one interrupt per slice instead of a reprogramming per
+ * switch; the contract allows it (the core checks its timers after every
+ * trap and arch_idle may return at any time).
+ */
 void arch_timer_set(uint64_t deadline)
 {
 	uint64_t now, ticks;
 
-	if (deadline == armed)
+	if (deadline >= armed)
 		return;
 	armed = deadline;
-	if (deadline == UINT64_MAX) {
-		lapic_write(LAPIC_LVT_TIMER, LVT_MASKED | VEC_TIMER);
-		lapic_write(LAPIC_INIT_COUNT, 0);
-		return;
-	}
 	now = arch_time_now();
 	ticks = deadline > now
 	                ? (uint64_t)(((unsigned __int128)(deadline - now) * lapic_mult) >> 32)

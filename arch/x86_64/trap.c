@@ -1,8 +1,6 @@
 /*
  * What a trap means. trap_decode turns the frame a user thread left on its
- * way into the kernel into the core's struct trap: a system call (number in
- * %rdi, arguments in %rsi, %rdx, %r10, %r8, %r9, as the gate put them), a
- * fault (reported with the same kinds and addresses the sim derives from
+ * way into the kernel into the core's struct trap: a fault (reported with the same kinds and addresses the sim derives from
  * the host's signals), the timer, or a device interrupt (irq.c; an event).
  * x86_kernel_trap handles what arrives in kernel mode: the timer and device
  * interrupts while idle, and kernel
@@ -72,17 +70,10 @@ static void fault(const struct x86_frame *f, struct trap *tr)
 	};
 }
 
+/* Everything but a system call (which arch_run decodes itself, inline). */
 void trap_decode(const struct x86_frame *f, struct trap *tr)
 {
-	if (f->vector == VEC_SYSCALL) {
-		tr->kind = TRAP_SYSCALL;
-		tr->nr = f->rdi;
-		tr->args[0] = f->rsi;
-		tr->args[1] = f->rdx;
-		tr->args[2] = f->r10;
-		tr->args[3] = f->r8;
-		tr->args[4] = f->r9;
-	} else if (f->vector < 32) {
+	if (f->vector < 32) {
 		fault(f, tr);
 	} else if (f->vector == VEC_TIMER) {
 		lapic_eoi();

@@ -147,6 +147,7 @@ extern uint8_t fpu_initial[512];
 
 /* ---- traps (trap.c) -------------------------------------------------------- */
 
+/* A frame that is not a system call's (arch_run decodes those) → `tr`. */
 void trap_decode(const struct x86_frame *f, struct trap *tr);
 void x86_kernel_trap(struct x86_frame *f);
 
