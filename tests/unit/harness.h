@@ -131,5 +131,13 @@ Suite *suite_elf(void);
 Suite *suite_sched(void);
 Suite *suite_lib(void);
 Suite *suite_boot(void);
+Suite *suite_scheme(void);
+Suite *suite_open(void);
+Suite *suite_fd(void);
+Suite *suite_fd_call(void);
+Suite *suite_console(void);
+Suite *suite_sysinfo(void);
+Suite *suite_fork(void);
+Suite *suite_exec(void);
 
 #endif

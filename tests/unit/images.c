@@ -82,6 +82,28 @@ int64_t spawn_simple(struct thread *t, const struct elf *e)
 	return spawn_as(t, e, "prog", 5, 1, NULL, 0, 0);
 }
 
+int64_t spawn_with_flags(struct thread *t, const struct elf *e, uint32_t flags)
+{
+	struct fe_spawn sa = { .args_len = 5, .argc = 1, .flags = flags };
+
+	sa.args = (const char *)uput_new(t, "prog", 5);
+	return sys(t, FE_SYS_PROC_SPAWN, uput_new(t, e->b, e->len), e->len,
+	           uput_new(t, &sa, sizeof(sa)));
+}
+
+int64_t exec_as(struct thread *t, const struct elf *e, const char *args, size_t args_len,
+                uint32_t argc, const struct fe_spawn *extra)
+{
+	struct fe_spawn sa = { 0 };
+
+	if (extra)
+		sa = *extra;
+	sa.args = (const char *)uput_new(t, args, args_len ? args_len : 1);
+	sa.args_len = args_len;
+	sa.argc = argc;
+	return sys(t, FE_SYS_EXEC, uput_new(t, e->b, e->len), e->len, uput_new(t, &sa, sizeof(sa)));
+}
+
 struct process *child_of(struct thread *t, int64_t h)
 {
 	struct kobj *o = handle_obj(t, (fe_handle_t)h);

@@ -1,9 +1,9 @@
 /*
  * ELF64 x86_64 executables built in memory, and spawning them, for the
- * spawn, ELF and boot tests: good_elf() makes a minimal valid image that
- * tests then change; spawn_as() runs FE_SYS_PROC_SPAWN with everything
- * copied into the caller's memory; a census says what a failed spawn must
- * leave as it was.
+ * spawn, ELF, exec and boot tests: good_elf() makes a minimal valid image
+ * that tests then change; spawn_as() and exec_as() run FE_SYS_PROC_SPAWN
+ * and FE_SYS_EXEC with everything copied into the caller's memory; a census
+ * says what a failed spawn must leave as it was.
  */
 #ifndef TESTS_UNIT_IMAGES_H
 #define TESTS_UNIT_IMAGES_H
@@ -44,6 +44,12 @@ int64_t spawn_as(struct thread *t, const struct elf *e, const char *args, size_t
                  uint32_t argc, const fe_handle_t *hs, uint32_t nh, uint32_t prio);
 /* Spawn with argv "prog" and no handles. */
 int64_t spawn_simple(struct thread *t, const struct elf *e);
+/* Spawn with argv "prog", no handles and the given FE_SPAWN_* flags. */
+int64_t spawn_with_flags(struct thread *t, const struct elf *e, uint32_t flags);
+/* FE_SYS_EXEC of the image with argv, everything copied into t's memory;
+ * priority, handles and flags come from `extra` (NULL: none). */
+int64_t exec_as(struct thread *t, const struct elf *e, const char *args, size_t args_len,
+                uint32_t argc, const struct fe_spawn *extra);
 /* The process behind process handle h of t. */
 struct process *child_of(struct thread *t, int64_t h);
 struct thread *first_thread(struct process *p);

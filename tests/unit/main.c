@@ -26,6 +26,14 @@ int main(void)
 	srunner_add_suite(sr, suite_sched());
 	srunner_add_suite(sr, suite_lib());
 	srunner_add_suite(sr, suite_boot());
+	srunner_add_suite(sr, suite_scheme());
+	srunner_add_suite(sr, suite_open());
+	srunner_add_suite(sr, suite_fd());
+	srunner_add_suite(sr, suite_fd_call());
+	srunner_add_suite(sr, suite_console());
+	srunner_add_suite(sr, suite_sysinfo());
+	srunner_add_suite(sr, suite_fork());
+	srunner_add_suite(sr, suite_exec());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
