@@ -39,11 +39,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_FILES 64
+#define MAX_FILES 256
 #define MAX_ARGS (2 * MAX_FILES + 40)
 #define OUT_MAX (1 << 20)
 #define RUN_TIMEOUT_MS 60000
@@ -182,9 +183,26 @@ static int run_machine(char **argv, struct run *r)
 
 /* ---- the two machines ----------------------------------------------------- */
 
-static int read_image(const struct config *c, struct image *im)
+/* Link `file` as DIR/NAME: the archive and the sim name a program by its
+ * file's basename, and the list may give one file two names. */
+static char *link_as(const char *dir, const char *name, const char *file)
+{
+	char path[PATH_MAX];
+
+	if (strchr(name, '/') || snprintf(path, sizeof(path), "%s/%s", dir, name) >= PATH_MAX ||
+	    symlink(file, path) < 0) {
+		fprintf(stderr, "boot: cannot link %s as %s/%s: %s\n", file, dir, name,
+		        strerror(errno));
+		return NULL;
+	}
+	return strdup(path);
+}
+
+/* The image list's programs, linked under their names in `dir`, init last. */
+static int read_image(const struct config *c, const char *dir, struct image *im)
 {
 	char path[PATH_MAX + 32], name[256], file[PATH_MAX], *init = NULL;
+	bool whole;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/tests/daemons/image.list", c->build);
@@ -193,17 +211,21 @@ static int read_image(const struct config *c, struct image *im)
 		fprintf(stderr, "boot: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	im->n = 0;
 	while (im->n < MAX_FILES - 1 && fscanf(f, "%255s %4095s", name, file) == 2) {
+		char *l = link_as(dir, name, file);
+
+		if (!l)
+			break;
 		if (!strcmp(name, "init"))
-			init = strdup(file);
+			init = l;
 		else
-			im->files[im->n++] = strdup(file);
+			im->files[im->n++] = l;
 		im->has_sh |= !strcmp(name, "sh");
 	}
+	whole = feof(f);
 	fclose(f);
-	if (!init) {
-		fprintf(stderr, "boot: no init in %s\n", path);
+	if (!whole || !init) {
+		fprintf(stderr, "boot: %s: %s\n", path, init ? "cannot take it all" : "no init");
 		return -1;
 	}
 	im->files[im->n++] = init;
@@ -325,26 +347,28 @@ static int time_boots(char **argv, const struct image *im, int runs, double fig[
 
 /* ---- the figures ------------------------------------------------------------ */
 
-static void boot_figures(const struct config *c, const char *tmp)
+/* Both boot figures; the image's programs are linked under tmp/image. */
+static int boot_figures(const struct config *c, const char *tmp, struct image *im)
 {
-	struct image im = { .n = 0 };
-	char archive[PATH_MAX], kernel[PATH_MAX], sim[PATH_MAX];
+	char archive[PATH_MAX], kernel[PATH_MAX], sim[PATH_MAX], dir[PATH_MAX];
 	char *argv[MAX_ARGS];
 	double fig[2];
 
 	snprintf(archive, sizeof(archive), "%s/image.bootfs", tmp);
-	if (read_image(c, &im) < 0 || make_archive(c, (const char **)im.files, im.n, archive) < 0)
-		exit(1);
-	printf("boot_point: %s\n", im.has_sh ? "the shell's prompt"
-	                                     : "init's first program (hello) printing its first "
-	                                       "line: the image has no sh yet");
+	snprintf(dir, sizeof(dir), "%s/image", tmp);
+	if (mkdir(dir, 0755) < 0 || read_image(c, dir, im) < 0 ||
+	    make_archive(c, (const char **)im->files, im->n, archive) < 0)
+		return -1;
+	printf("boot_point: %s\n", im->has_sh ? "the shell's prompt"
+	                                      : "init's first program (hello) printing its first "
+	                                        "line: the image has no sh yet");
 	fflush(stdout);
 	if (!in_path(QEMU)) {
 		printf("native_boot_ms: skipped (no qemu)\n");
 	} else {
-		qemu_argv(c, argv, kernel, archive, im.has_sh ? "init=init" : "init=init hello",
+		qemu_argv(c, argv, kernel, archive, im->has_sh ? "init=init" : "init=init hello",
 		          false);
-		if (time_boots(argv, &im, c->runs, fig) < 0) {
+		if (time_boots(argv, im, c->runs, fig) < 0) {
 			printf("native_boot_ms: failed\n");
 		} else {
 			printf("native_boot_ms: %.0f\n", fig[0]);
@@ -352,14 +376,15 @@ static void boot_figures(const struct config *c, const char *tmp)
 		}
 	}
 	fflush(stdout);
-	sim_argv(c, &im, argv, sim);
+	sim_argv(c, im, argv, sim);
 	if (access(sim, X_OK) != 0)
 		printf("sim_boot_ms: skipped (no ferrite-sim)\n");
-	else if (time_boots(argv, &im, c->runs, fig) < 0)
+	else if (time_boots(argv, im, c->runs, fig) < 0)
 		printf("sim_boot_ms: failed\n");
 	else
 		printf("sim_boot_ms: %.0f\n", fig[0]);
 	fflush(stdout);
+	return 0;
 }
 
 /* Guest nanoseconds (= instructions under -icount shift=0) of one
@@ -442,10 +467,16 @@ static int parse_args(struct config *c, int argc, char **argv)
 	return 0;
 }
 
-static void remove_tmp(const char *tmp)
+static void remove_tmp(const char *tmp, const struct image *im)
 {
 	char path[PATH_MAX];
 
+	for (int i = 0; i < im->n; i++) {
+		unlink(im->files[i]);
+		free(im->files[i]);
+	}
+	snprintf(path, sizeof(path), "%s/image", tmp);
+	rmdir(path);
 	snprintf(path, sizeof(path), "%s/image.bootfs", tmp);
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/ipc.bootfs", tmp);
@@ -456,7 +487,9 @@ static void remove_tmp(const char *tmp)
 int main(int argc, char **argv)
 {
 	struct config c;
+	struct image im = { .n = 0 };
 	char tmp[] = "/tmp/ferrite-boot-XXXXXX";
+	int rc = 0;
 
 	defaults(&c);
 	if (parse_args(&c, argc, argv) < 0)
@@ -465,9 +498,10 @@ int main(int argc, char **argv)
 		perror("boot: mkdtemp");
 		return 1;
 	}
-	if (!c.ipc_only)
-		boot_figures(&c, tmp);
-	ipc_figure(&c, tmp);
-	remove_tmp(tmp);
-	return 0;
+	if (!c.ipc_only && boot_figures(&c, tmp, &im) < 0)
+		rc = 1;
+	else
+		ipc_figure(&c, tmp);
+	remove_tmp(tmp, &im);
+	return rc;
 }

@@ -1,6 +1,7 @@
-# Shell functions shared by scripts/qemu and scripts/mkiso (sourced, never
-# run): building the tree, finding programs, packing the boot archive and
-# writing the kernel command line. The callers set $top (the source tree)
+# Shell functions shared by scripts/qemu, scripts/mkiso and
+# scripts/libvirt-boot (sourced, never run): building the tree, finding
+# programs, the system image, packing the boot archive and writing the
+# kernel command line. The callers set $top (the source tree)
 # and $build (the meson build directory).
 
 # Configure and build quietly; show the log only when something fails.
@@ -35,15 +36,62 @@ native_find() {
 	return 1
 }
 
-# native_archive OUT FILE...: pack the files into a boot archive, each name
-# once (the first file of a name wins).
+# native_image_files: the system image — every program of the build's
+# tests/daemons/image.list ("NAME PATH" lines), in its order — as
+# PATH=NAME words for native_archive, one per line. Fails when there is no
+# list or a program was not built.
+native_image_files() {
+	local list=$build/tests/daemons/image.list name path
+	[ -f "$list" ] || { echo "$(basename "$0"): no $list: the build has no system image" >&2; return 1; }
+	while read -r name path; do
+		[ -n "$name" ] || continue
+		[ -f "$path" ] || { echo "$(basename "$0"): $path (for $name) was not built" >&2; return 1; }
+		printf '%s=%s\n' "$path" "$name"
+	done <"$list"
+}
+
+# native_select MODULE... -- [INIT ARG...]: what to boot. Sets `files`
+# (the archive's contents: the modules, then INIT or the system image) and
+# `init_args` (init's path or name and its arguments, for native_cmdline).
+# Without INIT it is the system image, whose init starts every service and
+# then the shell, as scripts/run does in the sim.
+native_select() {
+	local mods=() m f image
+	while [ "$1" != -- ]; do
+		mods+=("$1")
+		shift
+	done
+	shift
+	files=()
+	for m in "${mods[@]}"; do
+		f=$(native_find "$m") || return 1
+		files+=("$f")
+	done
+	if [ "$#" -eq 0 ]; then
+		image=$(native_image_files) || return 1
+		mapfile -t -O "${#files[@]}" files <<<"$image"
+		init_args=(init)
+	else
+		f=$(native_find "$1") || return 1
+		files+=("$f")
+		init_args=("$f" "${@:2}")
+	fi
+}
+
+# native_archive OUT FILE[=NAME]...: pack the files into a boot archive,
+# each under NAME or its own basename, each name once (the first file of a
+# name wins).
 native_archive() {
 	local out=$1 f name
 	local -A seen=()
 	local files=()
 	shift
 	for f in "$@"; do
-		name=$(basename "$f")
+		if [[ $f == *=* ]]; then
+			name=${f##*=}
+		else
+			name=$(basename "$f")
+		fi
 		[ -n "${seen[$name]:-}" ] && continue
 		seen[$name]=1
 		files+=("$f")
