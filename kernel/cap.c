@@ -104,7 +104,8 @@ int cap_table_copy(struct cap_table *dst, const struct cap_table *src)
 	for (uint32_t i = 0; i < src->size; i++) {
 		const struct cap *c = &src->slots[i];
 
-		if (!c->obj)
+		/* A reply handle answers one call: it stays with its holder. */
+		if (!c->obj || c->obj->type == FE_OBJ_REPLY)
 			continue;
 		kobj_retain(c->obj);
 		dst->slots[i] = *c;

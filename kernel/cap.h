@@ -44,7 +44,8 @@ int cap_reserve(struct cap_table *t, uint32_t n);
  * handle, or a negative error when the table is full. */
 fe_handle_t cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights);
 
-/* Give the empty `dst` a copy of every handle in src, at the same numbers. */
+/* Give the empty `dst` a copy of every handle in src, at the same numbers,
+ * but for reply handles, which answer one call and stay where they are. */
 int cap_table_copy(struct cap_table *dst, const struct cap_table *src);
 
 /* Close a handle: 0 or -FE_EBADF. */

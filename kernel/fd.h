@@ -43,8 +43,9 @@ int scheme_register(const char *name, uint64_t len, struct endpoint *ep);
 
 /* A new file for the server's `id` (one reference). */
 struct file *file_create(struct scheme *s, uint64_t id);
-/* Tell a scheme's server, without waiting, that `id` is closed. */
-void scheme_send_close(struct scheme *s, uint64_t id, uint32_t pid);
+/* Tell a scheme's server, without waiting, that `id` is closed (w[3] = 0:
+ * the kernel speaks for itself, not for a process). */
+void scheme_send_close(struct scheme *s, uint64_t id);
 
 void fd_table_init(struct fd_table *t);
 void fd_table_destroy(struct fd_table *t);

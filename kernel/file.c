@@ -24,7 +24,7 @@ static void file_destroy(struct kobj *o)
 {
 	struct file *f = container_of(o, struct file, obj);
 
-	scheme_send_close(f->scheme, f->id, 0);
+	scheme_send_close(f->scheme, f->id);
 	kobj_release(&f->scheme->obj);
 	kfree(f);
 }

@@ -56,7 +56,7 @@ static int64_t finish_open(struct thread *c, struct scheme *s, const struct fe_m
 		return (int64_t)msg->label;
 	f = file_create(s, msg->label);
 	if (!f) {
-		scheme_send_close(s, msg->label, c->proc->pid);
+		scheme_send_close(s, msg->label);
 		return -FE_ENOMEM;
 	}
 	fd = fd_install(&c->proc->fds, f, c->ipc.fd_flags, 0);
@@ -100,7 +100,7 @@ int64_t reply_send(struct thread *t, fe_handle_t rh, struct reply *r, const stru
 
 	if (!c) {
 		if (r->opening && (int64_t)msg->label >= 0)
-			scheme_send_close(r->opening, msg->label, t->proc->pid);
+			scheme_send_close(r->opening, msg->label);
 		cap_close(&t->proc->caps, rh);
 		return -FE_EPIPE;
 	}

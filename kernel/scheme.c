@@ -58,9 +58,9 @@ int scheme_register(const char *name, uint64_t len, struct endpoint *ep)
 	return 0;
 }
 
-void scheme_send_close(struct scheme *s, uint64_t id, uint32_t pid)
+void scheme_send_close(struct scheme *s, uint64_t id)
 {
-	uint64_t w[4] = { id, 0, 0, pid };
+	uint64_t w[4] = { id, 0, 0, 0 };
 
 	if (!s->dead)
 		endpoint_post(s->ep, FE_SCHEME_CLOSE, w);

@@ -243,6 +243,7 @@ START_TEST(test_posted_close_wakes_a_waiting_server)
 	ck_assert_uint_eq(rq.m.w[0], 11);
 	ck_assert_uint_eq(rq.m.w[1], 0);
 	ck_assert_uint_eq(rq.m.w[2], 0);
+	ck_assert_uint_eq(rq.m.w[3], 0); /* the kernel's own message */
 	ck_assert_uint_eq(rq.m.rlen, 0);
 	ck_assert_uint_eq(rq.m.flags, 0);
 	ck_assert_int_eq(rq.m.handle, FE_NO_HANDLE);

@@ -227,6 +227,24 @@ START_TEST(test_fork_copies_every_handle_at_the_same_number)
 }
 END_TEST
 
+/* A reply handle answers one call: fork leaves it with the parent, so the
+ * caller learns at once when the parent drops it unanswered. */
+START_TEST(test_fork_leaves_reply_handles_with_the_parent)
+{
+	struct thread *t = new_proc("server"), *caller = new_proc("caller");
+	int64_t ep = sys(t, FE_SYS_ENDPOINT_CREATE);
+	fe_handle_t cep = share(t, (fe_handle_t)ep, caller, FE_RIGHT_CALL), h;
+	fe_handle_t rh = pending_call(caller, cep, t, (fe_handle_t)ep);
+	struct process *c;
+
+	ck_assert_int_gt(fork_as(t, &h), 0);
+	c = child_of(t, h);
+	ck_assert_ptr_null((uint32_t)rh < c->caps.size ? c->caps.slots[rh].obj : NULL);
+	ck_assert_int_eq(sys(t, FE_SYS_HANDLE_CLOSE, rh), 0);
+	ck_assert_int_eq(resume(caller), -FE_ECONNRESET);
+}
+END_TEST
+
 /* Every descriptor, close-on-exec ones too, at the same number with the
  * same flags, sharing the open file: it is closed once, when the last
  * descriptor in either process goes. */
@@ -430,6 +448,7 @@ Suite *suite_fork(void)
 	ADD_TEST(s, test_fork_copies_private_memory);
 	ADD_TEST(s, test_fork_shares_memory_objects);
 	ADD_TEST(s, test_fork_copies_every_handle_at_the_same_number);
+	ADD_TEST(s, test_fork_leaves_reply_handles_with_the_parent);
 	ADD_TEST(s, test_fork_copies_every_descriptor);
 	ADD_TEST(s, test_fork_child_has_one_thread_continuing_the_call);
 	ADD_TEST(s, test_fork_bad_out_pointer_is_efault);

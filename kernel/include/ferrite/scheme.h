@@ -14,6 +14,7 @@
  *   w[0]     the server's file id (fd operations), 0 for path operations
  *   w[1..2]  the operation's arguments (below)
  *   w[3]     the pid of the process on whose behalf the kernel calls
+ *            (0 in FE_SCHEME_CLOSE, which the kernel sends on its own)
  *   buf/len  path operations: the path after "name:" (for RENAME, "old\0new");
  *            WRITE: the data
  *   rbuf     READ, READDIR, FSTAT, STAT: where the reply's body goes
