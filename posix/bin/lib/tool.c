@@ -58,6 +58,21 @@ void tool_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The synopsis: the usage text's first line and the indented lines that
+ * continue it, up to the description. */
+static void print_synopsis(FILE *f)
+{
+	const char *p = tool_usage;
+
+	do {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+
+		fwrite(p, 1, len, f);
+		p += len;
+	} while (*p == ' ');
+}
+
 void tool_usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -65,7 +80,7 @@ void tool_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarn(fmt, ap);
 	va_end(ap);
-	fputs(tool_usage, stderr);
+	print_synopsis(stderr);
 	exit(EXIT_USAGE);
 }
 
@@ -107,6 +122,26 @@ char *tool_path_join(const char *dir, const char *name)
 		p[dl++] = '/';
 	memcpy(p + dl, name, nl + 1);
 	return p;
+}
+
+char *tool_basename(const char *path)
+{
+	size_t end = strlen(path), start;
+	char *b;
+
+	while (end > 1 && path[end - 1] == '/')
+		end--;
+	start = end;
+	while (start > 0 && path[start - 1] != '/' && path[start - 1] != ':')
+		start--;
+	b = malloc(end - start + 1);
+	if (!b) {
+		tool_warn("out of memory");
+		exit(1);
+	}
+	memcpy(b, path + start, end - start);
+	b[end - start] = '\0';
+	return b;
 }
 
 int tool_parse_long(const char *s, long *out)

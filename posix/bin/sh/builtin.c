@@ -1,7 +1,10 @@
 /*
  * Builtins: the commands the shell runs itself, because they change the
- * shell (cd, exit, export, set, ...) or because forking a program for
- * them would make every loop slow (echo, test, [, true).
+ * shell (cd, exit, export, set, ...), because forking a program for them
+ * would make every loop slow (echo, test, [, true), or because only the
+ * shell can do it (kill: on Ferrite only a parent may signal a child).
+ * This file has the table and the ones that change the shell's state;
+ * builtin_io.c the ones that stand in for programs.
  *
  * Each takes argc/argv like a program and returns its status. Output goes
  * to fd 1 and 2 with write(), so redirections apply as they would to a
@@ -12,70 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "escape.h"
+#include "builtin.h"
 #include "sh.h"
-#include "testexpr.h"
-
-static int bi_true(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return 0;
-}
-
-static int bi_false(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return 1;
-}
-
-/* echo [-n] [-e] [-E] args: the same as the echo program. */
-static int bi_echo(int argc, char **argv)
-{
-	int i = 1, newline = 1, escapes = 0, stop = 0;
-	struct strbuf sb;
-
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		const char *o = argv[i] + 1;
-
-		if (strspn(o, "neE") != strlen(o))
-			break;
-		for (; *o; o++) {
-			if (*o == 'n')
-				newline = 0;
-			else
-				escapes = *o == 'e';
-		}
-	}
-	sb_init(&sb);
-	for (int first = i; i < argc && !stop; i++) {
-		if (i > first)
-			sb_putc(&sb, ' ');
-		if (escapes) {
-			char *buf = xmalloc(strlen(argv[i]) + 1);
-			size_t n = unescape(argv[i], buf, 1, &stop);
-
-			sb_putn(&sb, buf, n);
-			free(buf);
-		} else {
-			sb_puts(&sb, argv[i]);
-		}
-	}
-	if (newline && !stop)
-		sb_putc(&sb, '\n');
-	if (sb.len && write(1, sb.s, sb.len) < 0) {
-		sb_free(&sb);
-		return 1;
-	}
-	sb_free(&sb);
-	return 0;
-}
-
-static int bi_test(int argc, char **argv)
-{
-	return test_eval(argc, argv);
-}
 
 static int bi_cd(int argc, char **argv)
 {
@@ -290,104 +231,6 @@ static int bi_return(int argc, char **argv)
 	return sh.last_status;
 }
 
-/* One line from fd 0, a byte at a time so that nothing past the newline
- * is taken from a pipe the next command will read. Without -r a backslash
- * escapes the next character and joins lines. Returns -1 at end of input. */
-static int read_line(struct strbuf *sb, int raw)
-{
-	char c;
-	ssize_t r;
-	int escaped = 0;
-
-	for (;;) {
-		r = read(0, &c, 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return -1;
-		if (escaped) {
-			escaped = 0;
-			if (c != '\n')
-				sb_putc(sb, c);
-			continue;
-		}
-		if (c == '\n')
-			return 0;
-		if (c == '\\' && !raw)
-			escaped = 1;
-		else
-			sb_putc(sb, c);
-	}
-}
-
-static int is_ifs(const char *ifs, char c)
-{
-	return c && strchr(ifs, c) != NULL;
-}
-
-static int is_ifs_blank(const char *ifs, char c)
-{
-	return is_ifs(ifs, c) && (c == ' ' || c == '\t' || c == '\n');
-}
-
-/* Give each name one field of the line, the last one the rest. */
-static void read_assign(const char *line, char **names, int count)
-{
-	const char *ifs = var_get("IFS");
-	const char *p = line;
-
-	if (!ifs)
-		ifs = " \t\n";
-	for (int i = 0; i < count; i++) {
-		const char *start, *end;
-		char *value;
-
-		while (is_ifs_blank(ifs, *p))
-			p++;
-		start = p;
-		if (i == count - 1) {
-			end = p + strlen(p);
-			while (end > start && is_ifs_blank(ifs, end[-1]))
-				end--;
-		} else {
-			while (*p && !is_ifs(ifs, *p))
-				p++;
-			end = p;
-			if (*p)
-				p++;
-		}
-		value = xstrndup(start, (size_t)(end - start));
-		var_set(names[i], value);
-		free(value);
-	}
-}
-
-static int bi_read(int argc, char **argv)
-{
-	static char *reply[] = { "REPLY", NULL };
-	struct strbuf sb;
-	int raw = 0, i = 1, rc;
-
-	if (i < argc && strcmp(argv[i], "-r") == 0) {
-		raw = 1;
-		i++;
-	}
-	for (int k = i; k < argc; k++) {
-		if (name_len(argv[k]) != strlen(argv[k])) {
-			sh_error("read: %s: bad variable name", argv[k]);
-			return 2;
-		}
-	}
-	sb_init(&sb);
-	rc = read_line(&sb, raw);
-	if (i < argc)
-		read_assign(sb.s ? sb.s : "", argv + i, argc - i);
-	else
-		read_assign(sb.s ? sb.s : "", reply, 1);
-	sb_free(&sb);
-	return rc < 0 ? 1 : 0;
-}
-
 static int bi_eval(int argc, char **argv)
 {
 	struct strbuf sb;
@@ -425,28 +268,32 @@ static const struct {
 	const char *name;
 	builtin_fn fn;
 } builtins[] = {
-	{ ":", bi_true },
-	{ "true", bi_true },
-	{ "false", bi_false },
-	{ "echo", bi_echo },
-	{ "test", bi_test },
-	{ "[", bi_test },
-	{ "cd", bi_cd },
-	{ "pwd", bi_pwd },
-	{ "exit", bi_exit },
-	{ "export", bi_export },
-	{ "unset", bi_unset },
+	{ ":", bi_true },        { ".", bi_dot },         { "[", bi_test },
+	{ "break", bi_break },   { "cd", bi_cd },         { "continue", bi_continue },
+	{ "echo", bi_echo },     { "eval", bi_eval },     { "exec", bi_exec },
+	{ "exit", bi_exit },     { "export", bi_export }, { "false", bi_false },
+	{ "kill", bi_kill },     { "pwd", bi_pwd },       { "read", bi_read },
+	{ "return", bi_return }, { "set", bi_set },       { "shift", bi_shift },
+	{ "test", bi_test },     { "true", bi_true },     { "unset", bi_unset },
 	{ "wait", bi_wait },
-	{ "read", bi_read },
-	{ "shift", bi_shift },
-	{ "set", bi_set },
-	{ "break", bi_break },
-	{ "continue", bi_continue },
-	{ "return", bi_return },
-	{ "eval", bi_eval },
-	{ ".", bi_dot },
-	{ "exec", bi_exec },
 };
+
+/* Builtins that are also programs leave `NAME --help` to the program,
+ * which has the usage text; kill leaves it `kill -l` too. */
+int builtin_defers(int argc, char **argv)
+{
+	static const char *const tools[] = { "echo",  "test", "[",    "true",
+		                             "false", "pwd",  "kill", NULL };
+
+	if (argc < 2)
+		return 0;
+	if (strcmp(argv[0], "kill") == 0 && strcmp(argv[1], "-l") == 0)
+		return 1;
+	for (int i = 0; tools[i]; i++)
+		if (strcmp(tools[i], argv[0]) == 0)
+			return argc == 2 && strcmp(argv[1], "--help") == 0;
+	return 0;
+}
 
 builtin_fn builtin_find(const char *name)
 {

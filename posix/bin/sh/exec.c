@@ -3,7 +3,7 @@
  *
  * A simple command is, in order: a function, a builtin (run in the shell,
  * its redirections undone afterwards) or a program (run in a forked child,
- * found through PATH). A pipeline forks one child per command and waits
+ * found through PATH by program.c). A pipeline forks one child per command and waits
  * for all of them; its status is the last one's. A subshell forks. Inside a
  * child that will exit anyway, a program replaces the child instead of
  * forking again (exec_in_child).
@@ -13,145 +13,19 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "sh.h"
 
 struct shell sh;
 
-static int funcs_defined;
-
 static void __attribute__((noreturn)) exec_in_child(struct node *n);
-
-void sh_exit(int status)
-{
-	if (sh.in_child)
-		_exit(status & 0xff);
-	exit(status & 0xff);
-}
 
 static int unwinding(void)
 {
 	return sh.breaks || sh.continues || sh.returning;
-}
-
-/* In a child: signals back to what programs expect. Background children
- * of a shell without job control ignore ^C, as POSIX asks. */
-static void child_signals(int async)
-{
-	signal(SIGINT, async && !sh.interactive ? SIG_IGN : SIG_DFL);
-	signal(SIGQUIT, async && !sh.interactive ? SIG_IGN : SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
-	signal(SIGTSTP, SIG_DFL);
-}
-
-static pid_t fork_child(int async)
-{
-	pid_t pid = fork();
-
-	if (pid < 0) {
-		sh_error("fork: %s", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		sh.in_child = 1;
-		sh.interactive = 0;
-		child_signals(async);
-	}
-	return pid;
-}
-
-/* ---- finding and starting programs ---- */
-
-/* A PATH entry that starts with a scheme name ("initfs:") keeps its ':'
- * and runs to the next ':', so "/bin:initfs:" is "/bin" then "initfs:". */
-static size_t scheme_len(const char *p)
-{
-	size_t n = 0;
-
-	if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z')))
-		return 0;
-	while (p[n] && (is_name_char(p[n]) || p[n] == '-' || p[n] == '.'))
-		n++;
-	return p[n] == ':' ? n + 1 : 0;
-}
-
-/* Copy the next PATH entry into `entry`; returns where the one after it
- * starts, or NULL when there are no more. */
-static const char *path_next(const char *p, struct strbuf *entry)
-{
-	size_t n = scheme_len(p);
-	const char *end = strchr(p + n, ':');
-	size_t len = end ? (size_t)(end - p) : strlen(p);
-
-	entry->len = 0;
-	sb_putn(entry, p, len);
-	return end ? end + 1 : NULL;
-}
-
-static void candidate(struct strbuf *out, const char *dir, const char *name)
-{
-	out->len = 0;
-	sb_puts(out, "");
-	sb_puts(out, dir);
-	if (dir[0] && dir[strlen(dir) - 1] != ':' && dir[strlen(dir) - 1] != '/')
-		sb_putc(out, '/');
-	sb_puts(out, name);
-}
-
-static void __attribute__((noreturn)) run_script(const char *path, char **argv)
-{
-	int argc = 0;
-
-	while (argv[argc])
-		argc++;
-	params_set(path, argc - 1, argv + 1);
-	sh.script_name = NULL;
-	sh_exit(exec_file(path));
-}
-
-/* Try to execute one file; returns the errno if it could not be. */
-static int try_exec(const char *path, char **argv, char **envp)
-{
-	execve(path, argv, envp);
-	if (errno == ENOEXEC)
-		run_script(path, argv);
-	return errno;
-}
-
-static void __attribute__((noreturn)) exec_program(char **argv)
-{
-	char **envp = var_environ();
-	const char *path = var_get("PATH");
-	int err = ENOENT;
-
-	if (strchr(argv[0], '/') || strchr(argv[0], ':')) {
-		err = try_exec(argv[0], argv, envp);
-	} else if (path) {
-		struct strbuf dir, file;
-
-		sb_init(&dir);
-		sb_init(&file);
-		for (const char *p = path; p;) {
-			int e;
-
-			p = path_next(p, &dir);
-			candidate(&file, dir.s ? dir.s : "", argv[0]);
-			e = try_exec(file.s, argv, envp);
-			if (e == EACCES || (e != ENOENT && e != ENOTDIR))
-				err = e;
-		}
-	}
-	if (err == ENOENT || err == ENOTDIR) {
-		sh_error("%s: not found", argv[0]);
-		sh_exit(127);
-	}
-	sh_error("%s: %s", argv[0], strerror(err));
-	sh_exit(126);
 }
 
 /* ---- simple commands ---- */
@@ -274,13 +148,15 @@ static int exec_simple(struct node *n, int in_child)
 		trace(argv);
 	func = func_find(argv[0]);
 	fn = func ? NULL : builtin_find(argv[0]);
+	if (fn && builtin_defers(argc, argv))
+		fn = NULL;
 	if (!func && fn && strcmp(argv[0], "exec") == 0)
 		status = exec_builtin_exec(n, argc, argv);
 	else if (func || fn)
 		status = run_here(n, argc, argv, fn, func);
 	else if (in_child)
 		start_program(n, argv);
-	else if ((pid = fork_child(0)) == 0)
+	else if ((pid = sh_fork(0)) == 0)
 		start_program(n, argv);
 	else
 		status = pid < 0 ? 1 : wait_child(pid);
@@ -306,7 +182,7 @@ static int exec_pipeline(struct node *n)
 			count = i;
 			break;
 		}
-		pids[i] = fork_child(0);
+		pids[i] = sh_fork(0);
 		if (pids[i] == 0) {
 			if (in >= 0) {
 				dup2(in, 0);
@@ -349,7 +225,7 @@ static void stdin_from_null(void)
 static int exec_async(struct node *n)
 {
 	int interactive = sh.interactive;
-	pid_t pid = fork_child(1);
+	pid_t pid = sh_fork(1);
 
 	if (pid == 0) {
 		if (!interactive)
@@ -365,7 +241,7 @@ static int exec_async(struct node *n)
 
 static int exec_subshell(struct node *n)
 {
-	pid_t pid = fork_child(0);
+	pid_t pid = sh_fork(0);
 
 	if (pid == 0) {
 		if (redir_apply(n->redirs, NULL) < 0)
@@ -554,7 +430,6 @@ static int exec_kind(struct node *n)
 		return exec_subshell(n);
 	case N_FUNC:
 		func_define(n->name, n->body);
-		funcs_defined++;
 		return 0;
 	default:
 		return with_redirs(n, exec_compound);
@@ -568,67 +443,4 @@ int exec_node(struct node *n)
 	if (!sh.returning)
 		sh.last_status = status;
 	return status;
-}
-
-/* Run a parsed command, then free its arena, unless a function defined
- * while it ran points into it. */
-int exec_tree(struct node *tree, struct arena *arena)
-{
-	int before = funcs_defined;
-	int status = exec_node(tree);
-
-	if (funcs_defined == before)
-		arena_free(arena);
-	return status;
-}
-
-int exec_text(const char *text, int line)
-{
-	struct arena *arena = arena_new();
-	struct parse_result res;
-
-	parse_text(text, line, arena, &res);
-	if (res.status == PARSE_OK)
-		return exec_tree(res.tree, arena);
-	arena_free(arena);
-	if (res.status == PARSE_EMPTY)
-		return 0;
-	sh_error("line %d: %s", res.err_line, res.err_msg);
-	return 2;
-}
-
-char *exec_capture(const char *text)
-{
-	struct strbuf sb;
-	int fds[2];
-	pid_t pid;
-	char buf[512];
-	ssize_t r;
-
-	sb_init(&sb);
-	if (pipe(fds) < 0) {
-		sh_error("pipe: %s", strerror(errno));
-		return sb_take(&sb);
-	}
-	pid = fork_child(0);
-	if (pid == 0) {
-		close(fds[0]);
-		dup2(fds[1], 1);
-		close(fds[1]);
-		sh_exit(exec_text(text, 1));
-	}
-	close(fds[1]);
-	while ((r = read(fds[0], buf, sizeof(buf))) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			break;
-		for (ssize_t i = 0; i < r; i++)
-			if (buf[i])
-				sb_putc(&sb, buf[i]);
-	}
-	close(fds[0]);
-	if (pid > 0)
-		sh.last_status = wait_child(pid);
-	return sb_take(&sb);
 }

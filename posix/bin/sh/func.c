@@ -14,7 +14,12 @@ struct func {
 };
 
 static struct func *funcs;
-static int nfuncs, capfuncs;
+static int nfuncs, capfuncs, generation;
+
+int func_generation(void)
+{
+	return generation;
+}
 
 struct node *func_find(const char *name)
 {
@@ -26,6 +31,8 @@ struct node *func_find(const char *name)
 
 void func_define(const char *name, struct node *body)
 {
+	if (body)
+		generation++;
 	for (int i = 0; i < nfuncs; i++) {
 		if (strcmp(funcs[i].name, name) != 0)
 			continue;

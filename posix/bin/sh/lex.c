@@ -155,7 +155,7 @@ long word_end(const char *s, size_t i)
 
 	while (!is_meta(s[i])) {
 		if (s[i] == '\\')
-			r = s[i + 1] ? (long)i + 2 : -1;
+			r = s[i + 1] && !(s[i + 1] == '\n' && !s[i + 2]) ? (long)i + 2 : -1;
 		else if (s[i] == '\'')
 			r = skip_squote(s, i);
 		else if (s[i] == '"')
@@ -192,6 +192,7 @@ static void skip_blanks(struct lexer *lx)
 		} else if (s[lx->pos] == '\\' && s[lx->pos + 1] == '\n') {
 			lx->pos += 2;
 			lx->line++;
+			lx->incomplete |= s[lx->pos] == '\0'; /* the line goes on */
 		} else if (s[lx->pos] == '#') {
 			while (s[lx->pos] && s[lx->pos] != '\n')
 				lx->pos++;

@@ -508,6 +508,15 @@ static struct node *parse_list(struct parser *p)
 	return list;
 }
 
+/* The text ended inside a quote, a $( ) or after a backslash. */
+static void set_incomplete(struct parser *p)
+{
+	p->res->status = PARSE_INCOMPLETE;
+	p->res->err_line = p->lx.line;
+	snprintf(p->res->err_msg, sizeof(p->res->err_msg),
+	         "syntax error: unexpected end of file (unterminated quote?)");
+}
+
 void parse_text(const char *src, int line, struct arena *arena, struct parse_result *res)
 {
 	struct parser p;
@@ -519,17 +528,21 @@ void parse_text(const char *src, int line, struct arena *arena, struct parse_res
 	lex_init(&p.lx, src, line, arena);
 	if (setjmp(p.fail)) {
 		if (p.lx.incomplete)
-			res->status = PARSE_INCOMPLETE;
+			set_incomplete(&p);
 		return;
 	}
 	advance(&p);
 	linebreak(&p);
 	if (p.tok.kind == T_EOF) {
-		res->status = p.lx.incomplete ? PARSE_INCOMPLETE : PARSE_EMPTY;
+		res->status = PARSE_EMPTY;
+		if (p.lx.incomplete)
+			set_incomplete(&p);
 		return;
 	}
 	res->tree = parse_list(&p);
 	if (p.tok.kind != T_EOF)
 		fail(&p, "");
-	res->status = p.lx.incomplete ? PARSE_INCOMPLETE : PARSE_OK;
+	res->status = PARSE_OK;
+	if (p.lx.incomplete)
+		set_incomplete(&p);
 }

@@ -7,6 +7,9 @@
  * the shell before line 3 is even read, and a syntax error on line 5 of a
  * script comes after lines 1-4 have run. A syntax error ends a
  * non-interactive shell with status 2; an interactive one carries on.
+ *
+ * Also here: running a script file, text parsed all at once (eval, $( )),
+ * and command substitution's capture of a child's output.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -143,4 +146,67 @@ int exec_file(const char *path)
 	sh.interactive = saved_interactive;
 	input_free(in);
 	return status;
+}
+
+/* Run a parsed command, then free its arena, unless a function defined
+ * while it ran points into it. */
+int exec_tree(struct node *tree, struct arena *arena)
+{
+	int before = func_generation();
+	int status = exec_node(tree);
+
+	if (func_generation() == before)
+		arena_free(arena);
+	return status;
+}
+
+int exec_text(const char *text, int line)
+{
+	struct arena *arena = arena_new();
+	struct parse_result res;
+
+	parse_text(text, line, arena, &res);
+	if (res.status == PARSE_OK)
+		return exec_tree(res.tree, arena);
+	arena_free(arena);
+	if (res.status == PARSE_EMPTY)
+		return 0;
+	sh_error("line %d: %s", res.err_line, res.err_msg);
+	return 2;
+}
+
+char *exec_capture(const char *text)
+{
+	struct strbuf sb;
+	int fds[2];
+	pid_t pid;
+	char buf[512];
+	ssize_t r;
+
+	sb_init(&sb);
+	if (pipe(fds) < 0) {
+		sh_error("pipe: %s", strerror(errno));
+		return sb_take(&sb);
+	}
+	pid = sh_fork(0);
+	if (pid == 0) {
+		close(fds[0]);
+		dup2(fds[1], 1);
+		close(fds[1]);
+		sh_exit(exec_text(text, 1));
+	}
+	close(fds[1]);
+	while ((r = read(fds[0], buf, sizeof(buf))) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			break;
+		for (ssize_t i = 0; i < r; i++)
+			if (buf[i])
+				sb_putc(&sb, buf[i]);
+	}
+	close(fds[0]);
+	if (pid > 0)
+		sh.last_status = wait_child(pid);
+	return sb_take(&sb);
 }

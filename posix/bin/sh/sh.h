@@ -253,8 +253,13 @@ char *exec_capture(const char *text);
 int exec_text(const char *text, int line);
 /* Run a parsed tree and free its arena (unless a function needs it). */
 int exec_tree(struct node *tree, struct arena *arena);
-/* End the process: the forked-child and top-level rules differ. */
+/* program.c: end the process (a forked child with _exit), fork (-1 and a
+ * message on failure), reset signals in a child, run a program found
+ * through PATH (never returns: status 127 or 126 when it can not). */
 void sh_exit(int status) __attribute__((noreturn));
+pid_t sh_fork(int async);
+void child_signals(int async);
+void exec_program(char **argv) __attribute__((noreturn));
 int wait_status(int raw);
 
 struct saved_fd {
@@ -272,9 +277,14 @@ void redir_restore(struct redir_save *save);
 
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name);
+/* Should the program of the same name run instead (NAME --help)? */
+int builtin_defers(int argc, char **argv);
 
 /* func.c: a NULL body removes the function. */
 void func_define(const char *name, struct node *body);
+/* How many functions have been defined so far (exec_tree frees a parsed
+ * command's arena only if it defined none). */
+int func_generation(void);
 struct node *func_find(const char *name);
 
 void job_add(pid_t pid);
