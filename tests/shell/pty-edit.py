@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+# Interactive line editing of the host-built sh, through a pseudo-terminal:
+# the shell must see a terminal, prompt, and apply the editing keys
+# (arrows, history, ^A ^E ^U ^K ^W, backspace, ^C, ^D). Each command prints
+# a number the typed text does not contain, so finding the number in the
+# output proves the command that ran was the edited one.
+#
+#   pty-edit.py PATH-TO-SH
+import os
+import pty
+import re
+import select
+import sys
+import time
+
+UP, DOWN, LEFT, RIGHT = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C"
+
+# (keys to type, number that must appear as a line of output)
+STEPS = [
+    ("echo $((6*7))\r", "42"),
+    ("echo $((12))" + LEFT * 2 + "*3\r", "36"),
+    ("cho $((100+11))\x01e\r", "111"),
+    ("junk\x15echo $((200+22))\r", "222"),
+    ("echo $((300+33)) bogus\x17\r", "333"),
+    ("echo $((400+44))zzz" + LEFT * 3 + "\x0b\r", "444"),
+    ("echo $((500+5x\x7f5))\r", "555"),
+    ("echo $((600+66))\x03echo $((700+77))\r", "777"),
+    ("echo $((800+88))\r", "888"),
+    ("echo $((900+99))\r", "999"),
+    # History, newest first: 800+88 (just re-run), 900+99, 800+88, ...
+    (UP + UP + "\r", "888"),
+    (UP + UP + UP + DOWN + "\r", "999"),
+    ("echo $((1000+1))" + "\x01" + RIGHT * 5 + "\x0b" + "$((2000+2))\r", "2002"),
+]
+
+
+def read_until(fd, pattern, out, timeout=10.0):
+    end = time.time() + timeout
+    while not re.search(pattern, out[0]):
+        left = end - time.time()
+        if left <= 0:
+            return False
+        r, _, _ = select.select([fd], [], [], left)
+        if not r:
+            continue
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            return False
+        if not data:
+            return False
+        out[0] += data.decode("utf-8", "replace")
+    return True
+
+
+def main():
+    sh = sys.argv[1]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(sh, [sh], {"PATH": "/usr/bin:/bin", "PS1": "$ ", "TERM": "dumb"})
+    out = [""]
+    failures = 0
+    if not read_until(fd, r"\$ ", out):
+        print("pty-edit: FAILED: no prompt; output:", repr(out[0]))
+        return 1
+    for keys, number in STEPS:
+        count = len(re.findall(r"\n%s\r?\n" % number, out[0]))
+        os.write(fd, keys.encode())
+        if not read_until(fd, r"(\n%s\r?\n(.|\n)*){%d}" % (number, count + 1), out):
+            print("pty-edit: FAILED: %r did not print %s" % (keys, number))
+            failures += 1
+    for bad in ("666", "junk", "bogus", "zzz", "1001"):
+        if re.search(r"\n[^\n]*%s[^\n]*: not found|\n%s\r?\n" % (bad, bad), out[0]):
+            print("pty-edit: FAILED: %s ran" % bad)
+            failures += 1
+    os.write(fd, b"\x04")
+    _, status = os.waitpid(pid, 0)
+    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        print("pty-edit: FAILED: ^D did not end the shell with status 0:", status)
+        failures += 1
+    if failures:
+        print("----- output -----")
+        print(out[0])
+        return 1
+    print("pty-edit: %d editing steps ok, ^D exits" % len(STEPS))
+    return 0
+
+
+sys.exit(main())
