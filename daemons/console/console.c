@@ -98,6 +98,8 @@ static int64_t console_read(void *state, struct srv_req *req)
 		c->eof_pending = false;
 		return 0;
 	}
+	if (!c->reads && ldisc_polls(c))
+		return 0;
 	w = mem_alloc(sizeof(*w));
 	if (!w)
 		return -FE_ENOMEM;

@@ -78,5 +78,8 @@ void ldisc_end(struct console *c);
 /* Bytes a read may take now: up to the first newline in canonical mode. */
 uint64_t ldisc_readable(const struct console *c, uint64_t count);
 void ldisc_defaults(struct console *c);
+/* Non-canonical with VMIN 0: a read with nothing to take returns 0 at once
+ * (VTIME's wait is not kept: the read does not wait at all). */
+bool ldisc_polls(const struct console *c);
 
 #endif

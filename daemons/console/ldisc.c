@@ -181,3 +181,8 @@ uint64_t ldisc_readable(const struct console *c, uint64_t count)
 			return i + 1;
 	return n;
 }
+
+bool ldisc_polls(const struct console *c)
+{
+	return c->tty && !lflag(c, ICANON) && c->tio.c_cc[VMIN] == 0;
+}

@@ -168,6 +168,12 @@ START_TEST(console_raw_mode)
 	ck_assert_int_eq(t_read(&srv, 1, 100), 2);
 	ck_assert_int_eq(memcmp(t_out, "a\x7f", 2), 0);
 	ck_assert_uint_eq(t_console_len, 0);
+	/* VMIN 0: an empty read returns at once. */
+	ck_assert_int_eq(t_read(&srv, 1, 100), SRV_DEFER);
+	ck_assert_int_eq(input("z", 1), 0);
+	tio.c_cc[6] = 0;
+	ck_assert_int_eq(ioctl(0x5402, &tio, sizeof(tio)), 0);
+	ck_assert_int_eq(t_read(&srv, 1, 100), 0);
 	ck_assert_int_eq(ioctl(0x5413, NULL, 0), 0);
 	ck_assert_uint_eq(((struct console_winsize *)t_out)->ws_col, 80);
 	ck_assert_int_eq(ioctl(0x12345, NULL, 0), -FE_ENOTTY);
