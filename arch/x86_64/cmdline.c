@@ -5,9 +5,10 @@
  *     [option ...] init=NAME [arg ...]
  *
  * where the options are `trace` (emit the event trace on the console),
- * `seed=N` and, for the port itself, `noapic` (device interrupts through
- * the 8259s even where there is an IOAPIC); other words before init= (GRUB
- * may pass the kernel's path) are ignored. The first init= counts. Everything after NAME is init's argv[1..]. NAME is
+ * `seed=N` and, for the port itself (start.c), `noapic` (device interrupts
+ * through the 8259s even where there is an IOAPIC) and `notty` (the console
+ * is not reported as a terminal); other words before init= (GRUB may pass
+ * the kernel's path) are ignored. The first init= counts. Everything after NAME is init's argv[1..]. NAME is
  * looked up in the boot archive (the first boot module, format in
  * <ferrite/bootfs.h>), whose header and entries are checked against the
  * module's size before use.

@@ -46,12 +46,13 @@ static void banner(const struct boot_params *bp)
 }
 
 /* Device interrupts, and with them console input: the serial port is a
- * terminal (or QEMU's stdin), so the core is told it is interactive. */
+ * terminal, so the core is told it is interactive — unless the command
+ * line says `notty` (input piped in by a test, as the sim's stdin would be). */
 static void input_init(const struct boot_params *bp, struct boot_info *bi)
 {
 	irq_init(cmdline_option(bp->cmdline, "noapic"));
 	serial_rx_init();
-	bi->console_tty = true;
+	bi->console_tty = !cmdline_option(bp->cmdline, "notty");
 }
 
 void x86_main(uint32_t proto, uint64_t info_pa)
