@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-# Interactive line editing of the host-built sh, through a pseudo-terminal:
-# the shell must see a terminal, prompt, and apply the editing keys
-# (arrows, history, ^A ^E ^U ^K ^W, backspace, ^C, ^D). Each command prints
-# a number the typed text does not contain, so finding the number in the
-# output proves the command that ran was the edited one.
+# Interactive line editing of the shell, through a pseudo-terminal: the
+# shell must see a terminal, prompt, and apply the editing keys (arrows,
+# history, ^A ^E ^U ^K ^W, backspace, ^C, ^D). Each command prints a number
+# the typed text does not contain, so finding the number in the output
+# proves the command that ran was the edited one.
 #
-#   pty-edit.py PATH-TO-SH
+#   pty-edit.py PATH-TO-SH                         the host-built shell
+#   pty-edit.py --sim SIM --image-list FILE        Ferrite's, in the sim:
+#       the image's programs ("NAME PATH" lines) are linked under their
+#       names and the sim boots init, which starts sh on the console
 import os
 import pty
 import re
 import select
+import shutil
 import sys
+import tempfile
 import time
 
 UP, DOWN, LEFT, RIGHT = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C"
@@ -34,7 +39,7 @@ STEPS = [
 ]
 
 
-def read_until(fd, pattern, out, timeout=10.0):
+def read_until(fd, pattern, out, timeout=60.0):
     end = time.time() + timeout
     while not re.search(pattern, out[0]):
         left = end - time.time()
@@ -53,11 +58,36 @@ def read_until(fd, pattern, out, timeout=10.0):
     return True
 
 
+def sim_command(sim, image_list, tmp):
+    argv = [sim, "--seed", "1"]
+    with open(image_list) as f:
+        for line in f:
+            if not line.strip():
+                continue
+            name, path = line.split(None, 1)
+            os.symlink(path.strip(), os.path.join(tmp, name))
+            argv += ["--module", os.path.join(tmp, name)]
+    return argv + [os.path.join(tmp, "init")]
+
+
+def command(tmp):
+    if sys.argv[1] == "--sim":
+        return sim_command(sys.argv[2], sys.argv[4], tmp)
+    return [sys.argv[1]]
+
+
 def main():
-    sh = sys.argv[1]
+    tmp = tempfile.mkdtemp()
+    try:
+        return run(command(tmp))
+    finally:
+        shutil.rmtree(tmp)
+
+
+def run(argv):
     pid, fd = pty.fork()
     if pid == 0:
-        os.execve(sh, [sh], {"PATH": "/usr/bin:/bin", "PS1": "$ ", "TERM": "dumb"})
+        os.execve(argv[0], argv, {"PATH": "/usr/bin:/bin", "PS1": "$ ", "TERM": "dumb"})
     out = [""]
     failures = 0
     if not read_until(fd, r"\$ ", out):
