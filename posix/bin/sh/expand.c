@@ -120,16 +120,14 @@ static size_t expand_tilde(struct xctx *x, const char *s, size_t len)
 	return 1;
 }
 
-/* Inside "...": s[i] is the first character after the opening quote.
- * "$@" with no parameters makes no field at all, not an empty one. */
-static size_t expand_dquote(struct xctx *x, const char *s, size_t i, size_t len)
+/* Quoted text up to `stop` ('"', or '\0' for a here-document), from s[i]:
+ * only $, ` and the backslashes before the characters in `escapes` keep
+ * their meaning. Returns the index of the stop (or len). */
+static size_t expand_quoted(struct xctx *x, const char *s, size_t i, size_t len, char stop,
+                            const char *escapes)
 {
-	size_t start = x->chars.len;
-
-	x->empty_at = 0;
-	xput(x, '\0', F_QEMPTY);
-	while (i < len && s[i] != '"') {
-		if (s[i] == '\\' && i + 1 < len && strchr("$`\"\\\n", s[i + 1])) {
+	while (i < len && (s[i] != stop || !stop)) {
+		if (s[i] == '\\' && i + 1 < len && strchr(escapes, s[i + 1])) {
 			if (s[i + 1] != '\n')
 				xput(x, s[i + 1], F_QUOTED);
 			i += 2;
@@ -146,6 +144,18 @@ static size_t expand_dquote(struct xctx *x, const char *s, size_t i, size_t len)
 			xput(x, s[i++], F_QUOTED);
 		}
 	}
+	return i;
+}
+
+/* Inside "...": s[i] is the first character after the opening quote.
+ * "$@" with no parameters makes no field at all, not an empty one. */
+static size_t expand_dquote(struct xctx *x, const char *s, size_t i, size_t len)
+{
+	size_t start = x->chars.len;
+
+	x->empty_at = 0;
+	xput(x, '\0', F_QEMPTY);
+	i = expand_quoted(x, s, i, len, '"', "$`\"\\\n");
 	if (x->empty_at && x->chars.len == start + 1)
 		x->chars.len = x->flags.len = start;
 	return i + 1;
@@ -345,6 +355,24 @@ static char *expand_joined(const char *word, int escape)
 	sb_free(&x.chars);
 	sb_free(&x.flags);
 	return sb_take(&sb);
+}
+
+char *expand_heredoc(const char *body)
+{
+	struct xctx x;
+	char *out;
+
+	memset(&x, 0, sizeof(x));
+	expand_quoted(&x, body, 0, strlen(body), '\0', "$`\\\n");
+	if (x.error) {
+		sb_free(&x.chars);
+		sb_free(&x.flags);
+		return NULL;
+	}
+	out = x.chars.s ? xstrndup(x.chars.s, x.chars.len) : xstrdup("");
+	sb_free(&x.chars);
+	sb_free(&x.flags);
+	return out;
 }
 
 char *expand_word(const char *word)

@@ -209,10 +209,11 @@ struct op {
 
 /* Longest first, so that ">>" wins over ">". */
 static const struct op ops[] = {
-	{ "&&", T_AND_IF },  { "||", T_OR_IF },    { ";;", T_DSEMI },     { ">>", T_DGREAT },
-	{ "<&", T_LESSAND }, { ">&", T_GREATAND }, { "<>", T_LESSGREAT }, { ">|", T_CLOBBER },
-	{ ";", T_SEMI },     { "&", T_AMP },       { "|", T_PIPE },       { "(", T_LPAREN },
-	{ ")", T_RPAREN },   { "<", T_LESS },      { ">", T_GREAT },
+	{ "<<-", T_DLESSDASH }, { "<<", T_DLESS },   { "&&", T_AND_IF },  { "||", T_OR_IF },
+	{ ";;", T_DSEMI },      { ">>", T_DGREAT },  { "<&", T_LESSAND }, { ">&", T_GREATAND },
+	{ "<>", T_LESSGREAT },  { ">|", T_CLOBBER }, { ";", T_SEMI },     { "&", T_AMP },
+	{ "|", T_PIPE },        { "(", T_LPAREN },   { ")", T_RPAREN },   { "<", T_LESS },
+	{ ">", T_GREAT },
 };
 
 static int lex_op(struct lexer *lx, struct token *tok)
@@ -281,15 +282,50 @@ void lex_next(struct lexer *lx, struct token *tok)
 	lx->pos = (size_t)end;
 }
 
+char *lex_heredoc(struct lexer *lx, const char *delim, int strip_tabs)
+{
+	const char *s = lx->src;
+	struct strbuf body;
+	size_t dlen = strlen(delim);
+
+	sb_init(&body);
+	for (;;) {
+		size_t start = lx->pos, end;
+
+		if (s[start] == '\0')
+			break;
+		while (strip_tabs && s[start] == '\t')
+			start++;
+		end = start + strcspn(s + start, "\n");
+		if (end - start == dlen && strncmp(s + start, delim, dlen) == 0) {
+			lx->pos = s[end] ? end + 1 : end;
+			lx->line++;
+			char *out = arena_strndup(lx->arena, body.s ? body.s : "", body.len);
+
+			sb_free(&body);
+			return out;
+		}
+		if (s[end] == '\0')
+			break;
+		lx->pos = end + 1;
+		lx->line++;
+		sb_putn(&body, s + start, end + 1 - start);
+	}
+	sb_free(&body);
+	lx->incomplete = 1;
+	return NULL;
+}
+
 const char *tok_name(const struct token *tok)
 {
 	static const char *const names[] = {
-		[T_NEWLINE] = "newline", [T_SEMI] = ";",          [T_AMP] = "&",
-		[T_PIPE] = "|",          [T_AND_IF] = "&&",       [T_OR_IF] = "||",
-		[T_LPAREN] = "(",        [T_RPAREN] = ")",        [T_DSEMI] = ";;",
-		[T_LESS] = "<",          [T_GREAT] = ">",         [T_DGREAT] = ">>",
-		[T_LESSAND] = "<&",      [T_GREATAND] = ">&",     [T_LESSGREAT] = "<>",
-		[T_CLOBBER] = ">|",      [T_EOF] = "end of file", [T_ERROR] = "error",
+		[T_NEWLINE] = "newline", [T_SEMI] = ";",      [T_AMP] = "&",
+		[T_PIPE] = "|",          [T_AND_IF] = "&&",   [T_OR_IF] = "||",
+		[T_LPAREN] = "(",        [T_RPAREN] = ")",    [T_DSEMI] = ";;",
+		[T_LESS] = "<",          [T_GREAT] = ">",     [T_DGREAT] = ">>",
+		[T_LESSAND] = "<&",      [T_GREATAND] = ">&", [T_LESSGREAT] = "<>",
+		[T_CLOBBER] = ">|",      [T_DLESS] = "<<",    [T_DLESSDASH] = "<<-",
+		[T_EOF] = "end of file", [T_ERROR] = "error",
 	};
 
 	if (tok->kind == T_WORD)

@@ -21,11 +21,15 @@
 
 #include "sh.h"
 
+#define MAX_PENDING 16
+
 struct parser {
 	struct lexer lx;
 	struct token tok;   /* the current token */
 	struct token ahead; /* one more, when peeked */
 	int have_ahead;
+	struct redir *pending[MAX_PENDING]; /* here-documents whose body is next */
+	int npending;
 	struct arena *arena;
 	struct parse_result *res;
 	jmp_buf fail;
@@ -60,20 +64,50 @@ static void **vec_finish(struct parser *p, struct vec *vec)
 	return vec->v;
 }
 
+/* The text ran out in the middle of something: fetch another line. */
+static void __attribute__((noreturn)) need_more(struct parser *p)
+{
+	p->lx.incomplete = 1;
+	longjmp(p->fail, 1);
+}
+
+/* The bodies of the here-documents of a line start after its newline. */
+static void read_heredocs(struct parser *p)
+{
+	for (int i = 0; i < p->npending; i++) {
+		struct redir *r = p->pending[i];
+		char *body = lex_heredoc(&p->lx, r->word, r->strip_tabs);
+
+		if (!body)
+			need_more(p);
+		r->word = body;
+	}
+	p->npending = 0;
+}
+
+static void next_token(struct parser *p, struct token *tok)
+{
+	lex_next(&p->lx, tok);
+	if (tok->kind == T_NEWLINE && p->npending)
+		read_heredocs(p);
+	else if (tok->kind == T_EOF && p->npending)
+		need_more(p);
+}
+
 static void advance(struct parser *p)
 {
 	if (p->have_ahead) {
 		p->tok = p->ahead;
 		p->have_ahead = 0;
 	} else {
-		lex_next(&p->lx, &p->tok);
+		next_token(p, &p->tok);
 	}
 }
 
 static const struct token *peek(struct parser *p)
 {
 	if (!p->have_ahead) {
-		lex_next(&p->lx, &p->ahead);
+		next_token(p, &p->ahead);
 		p->have_ahead = 1;
 	}
 	return &p->ahead;
@@ -168,27 +202,69 @@ static int at_list_end(struct parser *p)
 static int is_redir_op(enum tok_kind k)
 {
 	return k == T_LESS || k == T_GREAT || k == T_DGREAT || k == T_LESSAND || k == T_GREATAND ||
-	       k == T_LESSGREAT || k == T_CLOBBER;
+	       k == T_LESSGREAT || k == T_CLOBBER || k == T_DLESS || k == T_DLESSDASH;
+}
+
+/* <<WORD: the body comes after the line. A quoted delimiter (any quote or
+ * backslash in it) makes the body literal; the quotes are removed. */
+static void heredoc_delimiter(struct parser *p, struct redir *r)
+{
+	const char *w = p->tok.text;
+	char *d = arena_alloc(p->arena, strlen(w) + 1);
+	size_t n = 0;
+
+	for (; *w; w++) {
+		if (*w == '\'' || *w == '"' || (*w == '\\' && w[1])) {
+			r->literal = 1;
+			if (*w == '\\')
+				d[n++] = *++w;
+			continue;
+		}
+		d[n++] = *w;
+	}
+	r->word = d;
+	if (p->npending == MAX_PENDING)
+		fail(p, " (too many here-documents on one line)");
+	p->pending[p->npending++] = r;
+}
+
+static enum redir_kind redir_kind_of(enum tok_kind k)
+{
+	switch (k) {
+	case T_LESS:
+		return R_IN;
+	case T_DGREAT:
+		return R_APPEND;
+	case T_LESSAND:
+		return R_DUPIN;
+	case T_GREATAND:
+		return R_DUPOUT;
+	case T_LESSGREAT:
+		return R_RDWR;
+	case T_DLESS:
+	case T_DLESSDASH:
+		return R_HEREDOC;
+	default:
+		return R_OUT;
+	}
 }
 
 static struct redir *parse_redir(struct parser *p)
 {
 	struct redir *r = arena_alloc(p->arena, sizeof(*r));
-	enum tok_kind k = p->tok.kind;
 
-	r->kind = k == T_LESS        ? R_IN
-	          : k == T_DGREAT    ? R_APPEND
-	          : k == T_LESSAND   ? R_DUPIN
-	          : k == T_GREATAND  ? R_DUPOUT
-	          : k == T_LESSGREAT ? R_RDWR
-	                             : R_OUT;
+	r->kind = redir_kind_of(p->tok.kind);
+	r->strip_tabs = p->tok.kind == T_DLESSDASH;
 	r->fd = p->tok.io_number;
 	if (r->fd < 0)
-		r->fd = (r->kind == R_IN || r->kind == R_DUPIN || r->kind == R_RDWR) ? 0 : 1;
+		r->fd = (r->kind == R_OUT || r->kind == R_APPEND || r->kind == R_DUPOUT) ? 1 : 0;
 	advance(p);
 	if (p->tok.kind != T_WORD)
 		fail(p, " after a redirection");
-	r->word = p->tok.text;
+	if (r->kind == R_HEREDOC)
+		heredoc_delimiter(p, r);
+	else
+		r->word = p->tok.text;
 	advance(p);
 	return r;
 }
@@ -513,8 +589,7 @@ static void set_incomplete(struct parser *p)
 {
 	p->res->status = PARSE_INCOMPLETE;
 	p->res->err_line = p->lx.line;
-	snprintf(p->res->err_msg, sizeof(p->res->err_msg),
-	         "syntax error: unexpected end of file (unterminated quote?)");
+	snprintf(p->res->err_msg, sizeof(p->res->err_msg), "syntax error: unexpected end of file");
 }
 
 void parse_text(const char *src, int line, struct arena *arena, struct parse_result *res)

@@ -1,5 +1,8 @@
 /*
- * Redirections: <, >, >|, >>, <>, n<&m, n>&m, n>&-.
+ * Redirections: <, >, >|, >>, <>, n<&m, n>&m, n>&-, and here-documents
+ * (<<, <<-), whose body reaches the command through a pipe: written at
+ * once when it fits in the pipe for sure (PIPE_BUF, at least 512 bytes),
+ * else by a forked writer.
  *
  * In a child about to become a program they are simply applied. In the
  * shell itself (builtins, functions, compound commands) each fd that is
@@ -96,18 +99,69 @@ static int redir_dup(struct redir *r, const char *target)
 	return 0;
 }
 
+static int write_all(int fd, const char *s, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, s, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+static int redir_heredoc(struct redir *r)
+{
+	char *text = r->literal ? xstrdup(r->word) : expand_heredoc(r->word);
+	size_t len;
+	int fds[2];
+	pid_t pid = 0;
+
+	if (!text)
+		return -1;
+	len = strlen(text);
+	if (pipe(fds) < 0) {
+		sh_error("pipe: %s", strerror(errno));
+		free(text);
+		return -1;
+	}
+	if (len <= 512) {
+		write_all(fds[1], text, len);
+	} else if ((pid = sh_fork(0)) == 0) {
+		close(fds[0]);
+		_exit(write_all(fds[1], text, len) < 0);
+	}
+	free(text);
+	close(fds[1]);
+	if (pid < 0 || (fds[0] != r->fd && dup2(fds[0], r->fd) < 0)) {
+		close(fds[0]);
+		return -1;
+	}
+	if (fds[0] != r->fd)
+		close(fds[0]);
+	return 0;
+}
+
 int redir_apply(struct redir *r, struct redir_save *save)
 {
 	for (; r; r = r->next) {
-		char *target = expand_word(r->word);
+		char *target;
 		int rc;
 
+		if (save && save_fd(save, r->fd) < 0)
+			return -1;
+		if (r->kind == R_HEREDOC) {
+			if (redir_heredoc(r) < 0)
+				return -1;
+			continue;
+		}
+		target = expand_word(r->word);
 		if (!target)
 			return -1;
-		if (save && save_fd(save, r->fd) < 0) {
-			free(target);
-			return -1;
-		}
 		if (r->kind == R_DUPIN || r->kind == R_DUPOUT)
 			rc = redir_dup(r, target);
 		else

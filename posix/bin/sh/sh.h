@@ -77,6 +77,8 @@ enum tok_kind {
 	T_GREATAND,
 	T_LESSGREAT,
 	T_CLOBBER,
+	T_DLESS,     /* << */
+	T_DLESSDASH, /* <<- */
 	T_EOF,
 	T_ERROR,
 };
@@ -98,6 +100,11 @@ struct lexer {
 
 void lex_init(struct lexer *lx, const char *src, int line, struct arena *arena);
 void lex_next(struct lexer *lx, struct token *tok);
+/* Read a here-document's body from where the lexer is (the start of the
+ * line after the redirection): lines up to one that is exactly `delim`
+ * (after leading tabs are dropped, with strip_tabs). Returns the body or
+ * NULL if the text ends first. */
+char *lex_heredoc(struct lexer *lx, const char *delim, int strip_tabs);
 /* Where the word starting at s[i] ends; -1 if the text ends inside it. */
 long word_end(const char *s, size_t i);
 const char *tok_name(const struct token *tok);
@@ -109,18 +116,21 @@ long skip_backtick(const char *s, size_t i);
 /* ---- parse.c: the tree ---- */
 
 enum redir_kind {
-	R_IN,     /* <  */
-	R_OUT,    /* >  and >| */
-	R_APPEND, /* >> */
-	R_DUPIN,  /* <& */
-	R_DUPOUT, /* >& */
-	R_RDWR,   /* <> */
+	R_IN,      /* <  */
+	R_OUT,     /* >  and >| */
+	R_APPEND,  /* >> */
+	R_DUPIN,   /* <& */
+	R_DUPOUT,  /* >& */
+	R_RDWR,    /* <> */
+	R_HEREDOC, /* << and <<- */
 };
 
 struct redir {
 	enum redir_kind kind;
 	int fd;
-	char *word;
+	char *word;     /* the target; R_HEREDOC: the delimiter, then the body */
+	int literal;    /* R_HEREDOC: the delimiter was quoted, no expansion */
+	int strip_tabs; /* R_HEREDOC: <<- */
 	struct redir *next;
 };
 
@@ -209,6 +219,9 @@ const char *param_zero(void);
  * quotes removed). Returns a malloc'd NULL-terminated array; *count is set
  * to the number of fields. Returns NULL after an expansion error. */
 char **expand_words(char **words, int *count);
+/* A here-document's body: $-forms, `...` and backslashes before $ ` \ and
+ * newline; quotes are plain characters. NULL after an error. */
+char *expand_heredoc(const char *body);
 /* Expand one word to one string, no splitting or globbing (redirection
  * targets, assignments, case words). NULL after an error. */
 char *expand_word(const char *word);
