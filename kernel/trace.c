@@ -43,7 +43,7 @@ void trace_ret(const struct thread *t, int64_t ret)
 	emit(buf, n, sizeof(buf));
 }
 
-void trace_event(const char *fmt, ...)
+void trace_printf(const char *fmt, ...)
 {
 	char buf[256];
 	va_list ap;

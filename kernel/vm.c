@@ -15,6 +15,7 @@ int vm_init(struct vm *vm)
 	list_init(&vm->vmas);
 	vm->nvmas = 0;
 	vm->mapped = 0;
+	vm->found = NULL;
 	arch_user_range(&vm->lo, &vm->hi);
 	vm->as = arch_as_create();
 	return vm->as ? 0 : -FE_ENOMEM;
@@ -23,6 +24,7 @@ int vm_init(struct vm *vm)
 static void vma_free(struct vm *vm, struct vma *v)
 {
 	list_remove(&v->link);
+	vm->found = NULL;
 	vm->mapped -= v->end - v->start;
 	kobj_release(&v->mo->obj);
 	kfree(v);
@@ -131,6 +133,7 @@ static int vma_split(struct vm *vm, struct vma *v, uint64_t at)
 	hi->start = at;
 	hi->off = v->off + (at - v->start);
 	v->end = at;
+	vm->found = NULL;
 	kobj_retain(&hi->mo->obj);
 	list_insert_before(v->link.next, &hi->link);
 	vm->nvmas++;
@@ -165,15 +168,23 @@ int vm_unmap(struct vm *vm, uint64_t addr, uint64_t len)
 	return 0;
 }
 
+/* The mapping holding addr, or NULL. IPC touches the same few mappings over
+ * and over, so the last one found is tried first. */
 static struct vma *vma_find(struct vm *vm, uint64_t addr)
 {
-	struct list *it = first_after(vm, addr);
-	struct vma *v;
+	struct vma *v = vm->found;
+	struct list *it;
 
+	if (v && v->start <= addr && addr < v->end)
+		return v;
+	it = first_after(vm, addr);
 	if (it == &vm->vmas)
 		return NULL;
 	v = list_entry(it, struct vma, link);
-	return v->start <= addr ? v : NULL;
+	if (v->start > addr)
+		return NULL;
+	vm->found = v;
+	return v;
 }
 
 int vm_check(struct vm *vm, uint64_t addr, uint64_t len, unsigned prot)
@@ -314,4 +325,5 @@ void vm_move(struct vm *dst, struct vm *src)
 	src->as = NULL;
 	src->nvmas = 0;
 	src->mapped = 0;
+	src->found = NULL;
 }

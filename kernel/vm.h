@@ -29,7 +29,8 @@ struct vm {
 	struct list vmas; /* sorted by start, never overlapping */
 	uint64_t lo, hi;  /* the user range */
 	uint64_t nvmas;
-	uint64_t mapped; /* bytes */
+	uint64_t mapped;   /* bytes */
+	struct vma *found; /* the mapping vma_find found last, or NULL */
 };
 
 #define VM_MAX_VMAS 4096
