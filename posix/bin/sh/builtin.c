@@ -162,6 +162,8 @@ static int set_option(const char *arg)
 	for (const char *o = arg + 1; *o; o++) {
 		if (*o == 'x') {
 			sh.opt_xtrace = on;
+		} else if (*o == 'e') {
+			sh.opt_errexit = on;
 		} else if (*o == 'f') {
 			sh.opt_noglob = on;
 		} else {
@@ -256,6 +258,46 @@ static int bi_dot(int argc, char **argv)
 	return exec_file(argv[1]);
 }
 
+/* command -v NAME...: how each name would run (a path, or the name of a
+ * builtin or function); status 1 if one would not. */
+static int command_v(int argc, char **argv)
+{
+	int status = 0;
+
+	for (int i = 0; i < argc; i++) {
+		char *path;
+
+		if (func_find(argv[i]) || builtin_find(argv[i])) {
+			out_fmt(1, "%s\n", argv[i]);
+		} else if ((path = path_lookup(argv[i])) != NULL) {
+			out_fmt(1, "%s\n", path);
+			free(path);
+		} else {
+			status = 1;
+		}
+	}
+	return status;
+}
+
+/* command NAME ARG...: run a builtin or program, never a function. */
+static int bi_command(int argc, char **argv)
+{
+	builtin_fn fn;
+	pid_t pid;
+
+	if (argc > 1 && strcmp(argv[1], "-v") == 0)
+		return command_v(argc - 2, argv + 2);
+	if (argc < 2)
+		return 0;
+	fn = builtin_find(argv[1]);
+	if (fn)
+		return fn(argc - 1, argv + 1);
+	pid = sh_fork(0);
+	if (pid == 0)
+		exec_program(argv + 1);
+	return pid < 0 ? 1 : wait_child(pid);
+}
+
 /* `exec` itself is handled in exec.c: it needs the redirections. */
 static int bi_exec(int argc, char **argv)
 {
@@ -268,13 +310,28 @@ static const struct {
 	const char *name;
 	builtin_fn fn;
 } builtins[] = {
-	{ ":", bi_true },        { ".", bi_dot },         { "[", bi_test },
-	{ "break", bi_break },   { "cd", bi_cd },         { "continue", bi_continue },
-	{ "echo", bi_echo },     { "eval", bi_eval },     { "exec", bi_exec },
-	{ "exit", bi_exit },     { "export", bi_export }, { "false", bi_false },
-	{ "kill", bi_kill },     { "pwd", bi_pwd },       { "read", bi_read },
-	{ "return", bi_return }, { "set", bi_set },       { "shift", bi_shift },
-	{ "test", bi_test },     { "true", bi_true },     { "unset", bi_unset },
+	{ ":", bi_true },
+	{ ".", bi_dot },
+	{ "[", bi_test },
+	{ "break", bi_break },
+	{ "cd", bi_cd },
+	{ "command", bi_command },
+	{ "continue", bi_continue },
+	{ "echo", bi_echo },
+	{ "eval", bi_eval },
+	{ "exec", bi_exec },
+	{ "exit", bi_exit },
+	{ "export", bi_export },
+	{ "false", bi_false },
+	{ "kill", bi_kill },
+	{ "pwd", bi_pwd },
+	{ "read", bi_read },
+	{ "return", bi_return },
+	{ "set", bi_set },
+	{ "shift", bi_shift },
+	{ "test", bi_test },
+	{ "true", bi_true },
+	{ "unset", bi_unset },
 	{ "wait", bi_wait },
 };
 

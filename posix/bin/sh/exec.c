@@ -265,9 +265,20 @@ static void exec_in_child(struct node *n)
 
 /* ---- compound commands ---- */
 
+/* A condition's failure is an answer, not an error: set -e ignores it. */
+static int exec_condition(struct node *n)
+{
+	int status;
+
+	sh.errexit_off++;
+	status = exec_node(n);
+	sh.errexit_off--;
+	return status;
+}
+
 static int exec_if(struct node *n)
 {
-	int c = exec_node(n->cond);
+	int c = exec_condition(n->cond);
 
 	if (unwinding())
 		return c;
@@ -296,7 +307,7 @@ static int exec_while(struct node *n)
 
 	sh.loop_depth++;
 	for (;;) {
-		int c = exec_node(n->cond);
+		int c = exec_condition(n->cond);
 
 		if (unwinding() && loop_should_stop())
 			break;
@@ -401,7 +412,7 @@ static int exec_list(struct node *n)
 
 static int exec_and_or(struct node *n)
 {
-	int status = exec_node(n->left);
+	int status = exec_condition(n->left);
 
 	if (unwinding())
 		return status;
@@ -421,7 +432,7 @@ static int exec_kind(struct node *n)
 	case N_OR:
 		return exec_and_or(n);
 	case N_NOT:
-		return !exec_node(n->left);
+		return !exec_condition(n->left);
 	case N_LIST:
 		return exec_list(n);
 	case N_ASYNC:
@@ -436,11 +447,23 @@ static int exec_kind(struct node *n)
 	}
 }
 
+/* set -e: a failed command ends the shell, unless it was a condition
+ * (if, while, until, left of && or ||, after !). Compound commands pass
+ * on the status of a command that was already judged. */
+static int fails_errexit(struct node *n, int status)
+{
+	if (!sh.opt_errexit || sh.errexit_off || status == 0)
+		return 0;
+	return n->kind == N_SIMPLE || n->kind == N_PIPELINE || n->kind == N_SUBSHELL;
+}
+
 int exec_node(struct node *n)
 {
 	int status = exec_kind(n);
 
 	if (!sh.returning)
 		sh.last_status = status;
+	if (fails_errexit(n, status))
+		sh_exit(status);
 	return status;
 }

@@ -1,9 +1,9 @@
 /*
  * sh: Ferrite's shell. Where it reads its commands from, and the options.
  *
- *   sh [-xf] -c COMMAND [NAME [ARG...]]   run COMMAND ($0 = NAME)
- *   sh [-xf] FILE [ARG...]                run the script FILE
- *   sh [-xf] [-i | -s]                    read standard input
+ *   sh [-exf] -c COMMAND [NAME [ARG...]]  run COMMAND ($0 = NAME)
+ *   sh [-exf] FILE [ARG...]               run the script FILE
+ *   sh [-exf] [-i | -s]                   read standard input
  *
  * Reading standard input, the shell is interactive when it is a terminal
  * (or with -i): it prompts with $PS1, edits lines (lineedit.c), ignores ^C
@@ -20,10 +20,11 @@
 extern char **environ;
 
 static const char usage[] =
-	"usage: sh [-xf] [-c COMMAND [NAME [ARG...]] | FILE [ARG...] | -i | -s]\n"
+	"usage: sh [-exf] [-c COMMAND [NAME [ARG...]] | FILE [ARG...] | -i | -s]\n"
 	"  -c COMMAND  run COMMAND and exit\n"
 	"  -i          interactive: prompt and edit lines even off a terminal\n"
 	"  -s          read commands from standard input\n"
+	"  -e          exit when a command fails (set -e)\n"
 	"  -x          print each command before running it (set -x)\n"
 	"  -f          no pathname expansion (set -f)\n";
 
@@ -33,9 +34,12 @@ struct options {
 	int first_arg; /* index of the first operand */
 };
 
+/* The message and the usage's first line, status 2. */
 static void bad_usage(const char *what, const char *arg)
 {
-	out_fmt(2, "sh: %s%s\n%s", what, arg, usage);
+	const char *nl = strchr(usage, '\n');
+
+	out_fmt(2, "sh: %s%s\n%.*s\n", what, arg, (int)(nl - usage), usage);
 	exit(2);
 }
 
@@ -55,6 +59,9 @@ static int parse_flags(const char *arg, struct options *o, char **argv, int *i)
 			break;
 		case 'x':
 			sh.opt_xtrace = 1;
+			break;
+		case 'e':
+			sh.opt_errexit = 1;
 			break;
 		case 'f':
 			sh.opt_noglob = 1;

@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sh.h"
@@ -103,6 +104,31 @@ static int try_exec(const char *path, char **argv, char **envp)
 	if (errno == ENOEXEC)
 		run_script(path, argv);
 	return errno;
+}
+
+/* Where exec_program would find `name` (for command -v): the first PATH
+ * candidate that is an executable regular file; malloc'd, or NULL. */
+char *path_lookup(const char *name)
+{
+	const char *path = var_get("PATH");
+	struct strbuf dir, file;
+	struct stat st;
+
+	if (strchr(name, '/') || strchr(name, ':'))
+		return access(name, X_OK) == 0 ? xstrdup(name) : NULL;
+	sb_init(&dir);
+	sb_init(&file);
+	for (const char *p = path; p;) {
+		p = path_next(p, &dir);
+		candidate(&file, dir.s ? dir.s : "", name);
+		if (stat(file.s, &st) == 0 && S_ISREG(st.st_mode) && access(file.s, X_OK) == 0) {
+			sb_free(&dir);
+			return sb_take(&file);
+		}
+	}
+	sb_free(&dir);
+	sb_free(&file);
+	return NULL;
 }
 
 void exec_program(char **argv)

@@ -253,6 +253,8 @@ struct shell {
 	int func_depth;
 	int in_child;               /* running in a forked copy: exit rather than return */
 	int opt_xtrace, opt_noglob; /* set -x, set -f */
+	int opt_errexit;            /* set -e */
+	int errexit_off;            /* > 0 while running a condition: set -e does not apply */
 	const char *script_name;    /* for messages */
 };
 
@@ -273,6 +275,7 @@ void sh_exit(int status) __attribute__((noreturn));
 pid_t sh_fork(int async);
 void child_signals(int async);
 void exec_program(char **argv) __attribute__((noreturn));
+char *path_lookup(const char *name);
 int wait_status(int raw);
 
 struct saved_fd {
