@@ -49,24 +49,6 @@ int boot_map(fe_handle_t h, const void **base, uint64_t *size)
 	return 0;
 }
 
-/* Lay argv end to end, as struct fe_spawn wants it. */
-static int pack_args(const char *const argv[], char *buf, uint64_t cap, struct fe_spawn *sp)
-{
-	uint64_t used = 0;
-
-	for (sp->argc = 0; argv[sp->argc]; sp->argc++) {
-		uint64_t n = strlen(argv[sp->argc]) + 1;
-
-		if (n > cap - used)
-			return -FE_E2BIG;
-		memcpy(buf + used, argv[sp->argc], n);
-		used += n;
-	}
-	sp->args = buf;
-	sp->args_len = used;
-	return 0;
-}
-
 int boot_spawn(const char *name, const char *const argv[], const fe_handle_t *h, uint32_t nh,
                uint32_t flags, fe_handle_t *proc)
 {
@@ -85,7 +67,7 @@ int boot_spawn(const char *name, const char *const argv[], const fe_handle_t *h,
 	if (rc == 0)
 		rc = fe_bootfs_find(archive, archive_size, name, &image, &len);
 	if (rc == 0)
-		rc = pack_args(argv ? argv : own, args, sizeof(args), &sp);
+		rc = fe_pack_args(argv ? argv : own, args, sizeof(args), &sp);
 	if (rc < 0)
 		return rc;
 	for (uint32_t i = 0; i < nh; i++)

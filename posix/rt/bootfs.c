@@ -64,8 +64,7 @@ int fe_bootfs_find(const void *archive, uint64_t size, const char *name, const v
 	return found < 0 ? -FE_ENOENT : 0;
 }
 
-/* Lay argv end to end in buf, as struct fe_spawn wants it. */
-static int pack_args(const char *const argv[], char *buf, uint64_t cap, struct fe_spawn *sp)
+int fe_pack_args(const char *const argv[], char *buf, uint64_t cap, struct fe_spawn *sp)
 {
 	uint64_t used = 0;
 
@@ -93,7 +92,7 @@ int fe_spawn_image(const void *image, uint64_t len, const char *const argv[],
 
 	if (nhandles > FE_SPAWN_MAX_HANDLES)
 		return -FE_EINVAL;
-	rc = pack_args(argv, args, sizeof(args), &sp);
+	rc = fe_pack_args(argv, args, sizeof(args), &sp);
 	if (rc < 0)
 		return rc;
 	for (uint32_t i = 0; i < nhandles; i++)
