@@ -7,7 +7,7 @@
  * A bitmap says which bins are non-empty, so finding the smallest bin that
  * can serve a request is a couple of bit scans. Within a large bin the
  * first chunk big enough is taken. A region that becomes entirely free is
- * given back to the kernel unless it is the last one.
+ * given back to the kernel when the heap has other free memory to spare.
  */
 #include <ferrite/abi.h>
 #include <ferrite/sys.h>
@@ -28,6 +28,7 @@ struct region {
 static struct chunk *bins[NBINS];
 static uint64_t binmap[NBINS / 64];
 static struct region *regions;
+static size_t free_bytes; /* in all bins */
 
 static unsigned bin_index(size_t size)
 {
@@ -44,6 +45,7 @@ static void bin_insert(struct chunk *c)
 {
 	unsigned i = bin_index(chunk_size(c));
 
+	free_bytes += chunk_size(c);
 	c->prev = NULL;
 	c->next = bins[i];
 	if (c->next)
@@ -56,6 +58,7 @@ static void bin_remove(struct chunk *c)
 {
 	unsigned i = bin_index(chunk_size(c));
 
+	free_bytes -= chunk_size(c);
 	if (c->prev)
 		c->prev->next = c->next;
 	else
@@ -186,12 +189,16 @@ static struct region *region_of(struct chunk *c)
 	return NULL;
 }
 
-/* Give a wholly free region back, unless it is the only one. */
+/* Give a wholly free region back, unless the heap would then have little
+ * free memory left: keeping a spare region spares the next burst of
+ * allocations the cost of fresh pages. */
 static bool drop_region(struct chunk *c)
 {
 	struct region *r, **pp;
 
 	if (chunk_next(c)->size != F_INUSE || !regions || !regions->next)
+		return false;
+	if (free_bytes < 2 * REGION_MIN)
 		return false;
 	r = region_of(c);
 	if (!r)

@@ -35,13 +35,13 @@ struct scan {
 	bool input_failure;
 };
 
+/* The next character. Reaching the end is an input failure only where a
+ * field or a literal wanted its first character (the callers say so). */
 static int get(struct scan *sc)
 {
 	int c = sc->in->get(sc->in);
 
-	if (c == EOF)
-		sc->input_failure = true;
-	else
+	if (c != EOF)
 		sc->in->consumed++;
 	return c;
 }
@@ -77,6 +77,8 @@ static void collect_start(struct collect *k, struct scan *sc, int width)
 	k->len = 0;
 	k->limit = width > 0 && width < FIELD_MAX - 1 ? width : FIELD_MAX - 1;
 	k->c = get(sc);
+	if (k->c == EOF)
+		sc->input_failure = true;
 }
 
 static bool room(const struct collect *k)
@@ -112,8 +114,6 @@ static void collect_end(struct collect *k)
 	 * read (the width ran out) is EOF here. */
 	if (k->c != EOF)
 		unget(k->sc, k->c);
-	else if (room(k))
-		k->sc->input_failure = true;
 	k->buf[k->len] = '\0';
 }
 
@@ -274,6 +274,8 @@ static int scan_chars(struct scan *sc, const struct field *f, bool (*accept)(int
 	}
 	if (n < width && c != EOF)
 		unget(sc, c);
+	if (n == 0 && c == EOF)
+		sc->input_failure = true;
 	if (n == 0 || (f->conv == 'c' && n < width))
 		return -1;
 	if (out && f->conv != 'c')
@@ -400,6 +402,7 @@ static int directive(struct scan *sc, const char **fmt)
 		c = get(sc);
 		if (c == '%')
 			return 0;
+		sc->input_failure |= c == EOF;
 		unget(sc, c);
 		return -1;
 	}
@@ -437,6 +440,7 @@ int __fe_vscan(struct fe_in *in, const char *fmt, va_list ap)
 		}
 		c = get(&sc);
 		if (c != (unsigned char)*fmt) {
+			sc.input_failure |= c == EOF;
 			unget(&sc, c);
 			break;
 		}

@@ -45,6 +45,7 @@ struct result {
 	uint64_t mant;
 	int exp;
 	bool inf, inexact;
+	bool tiny; /* below the smallest normal before rounding */
 };
 
 /* The parsed decimal: digits (no leading zeros) and value = 0.digits * 10^point. */
@@ -68,6 +69,7 @@ static struct result round_bits(unsigned __int128 q, long e2, bool sticky, const
 	if (len == 0)
 		return r;
 	lead = e2 + len - 1;
+	r.tiny = lead < f->emin;
 	lsb = (lead < f->emin ? f->emin : lead) - f->bits + 1;
 	drop = lsb - e2;
 	if (drop <= 0) {
@@ -322,7 +324,7 @@ static enum kind parse(const char *s, char **end, const struct format *f, struct
 		return K_NUMBER;
 	}
 	if (d.point < f->dec_min) {
-		r->inexact = true;
+		r->inexact = r->tiny = true;
 		return K_NUMBER;
 	}
 	if (f == &fmt_double && fast_double(&d, fast))
@@ -331,10 +333,11 @@ static enum kind parse(const char *s, char **end, const struct format *f, struct
 	return K_NUMBER;
 }
 
-/* errno for a finite result: ERANGE if it overflowed or is tiny and inexact. */
+/* errno: ERANGE if the result overflowed, or underflowed — was below the
+ * smallest normal number before rounding, and inexact (as glibc does). */
 static void range_check(const struct result *r, const struct format *f)
 {
-	if (r->inf || (r->inexact && (r->mant == 0 || r->mant >> (f->bits - 1) == 0)))
+	if (r->inf || (r->inexact && r->tiny))
 		errno = ERANGE;
 }
 

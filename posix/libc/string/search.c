@@ -90,6 +90,8 @@ char *strstr(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
 
+	if (!n)
+		return (char *)hay;
 	for (; *hay; hay++)
 		if (*hay == *needle && strncmp(hay, needle, n) == 0)
 			return (char *)hay;
@@ -100,6 +102,8 @@ char *strcasestr(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
 
+	if (!n)
+		return (char *)hay;
 	for (; *hay; hay++)
 		if (strncasecmp(hay, needle, n) == 0)
 			return (char *)hay;

@@ -74,6 +74,14 @@ static void iso_week(const struct tm *tm, long *year, int *week)
 	*week = w;
 }
 
+/* The century: the year divided by 100, rounded down (-11 for -1032). */
+static long century(const struct tm *tm)
+{
+	long y = (long)tm->tm_year + 1900;
+
+	return y / 100 - (y % 100 < 0);
+}
+
 static const char *name(const char *const *names, int n, int i)
 {
 	return i >= 0 && i < n ? names[i] : "?";
@@ -131,7 +139,7 @@ static void convert(struct out *o, char c, const struct tm *tm)
 		put_fmt(o, "%a %b %e %H:%M:%S %Y", tm);
 		break;
 	case 'C':
-		put_num(o, year / 100 - (year % 100 < 0), 2, '0');
+		put_num(o, century(tm), 1, '0');
 		break;
 	case 'd':
 		put_num(o, tm->tm_mday, 2, '0');

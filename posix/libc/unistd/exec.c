@@ -23,7 +23,7 @@
 
 #include "../libc.h"
 
-#define DEFAULT_PATH "/bin:/usr/bin:initfs:/bin"
+#define DEFAULT_PATH "/bin:initfs:"
 #define SHEBANG_DEPTH 4
 
 static int append(char *buf, size_t cap, size_t *len, const char *s)
@@ -168,14 +168,13 @@ int execv(const char *path, char *const argv[])
 	return execve(path, argv, environ);
 }
 
-/* The next entry of a PATH list: entries are separated by ':', except that
- * "name:/" — a scheme prefix — belongs to its entry ("initfs:/bin"). */
+/* The next entry of a PATH list. Entries are separated by ':', but one
+ * that starts with a scheme name keeps that name's ':' (the shell's rule):
+ * "/bin:initfs:" is "/bin" then "initfs:". */
 static const char *next_entry(const char *p, char *out, size_t cap)
 {
-	size_t n = 0;
+	size_t skip = __fe_path_scheme_len(p), n = skip + strcspn(p + skip, ":");
 
-	while (p[n] && !(p[n] == ':' && !(__fe_path_scheme_len(p) == n + 1 && p[n + 1] == '/')))
-		n++;
 	if (n >= cap)
 		n = cap - 1;
 	memcpy(out, p, n);
