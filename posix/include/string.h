@@ -44,6 +44,10 @@ char *strsep(char **sp, const char *delim);
 char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
 
+/* Also in <strings.h>; most C libraries declare them here too. */
+int strcasecmp(const char *a, const char *b);
+int strncasecmp(const char *a, const char *b, size_t n);
+
 char *strerror(int err);
 int strerror_r(int err, char *buf, size_t len);
 char *strsignal(int sig);
