@@ -31,9 +31,6 @@ int fe_bootfs_find(const void *archive, uint64_t size, const char *name, const v
 int fe_spawn_image(const void *image, uint64_t len, const char *const argv[],
                    const fe_handle_t *handles, uint32_t nhandles, fe_handle_t *proc);
 
-/* The same for the program called `name` in the boot archive, which is mapped
- * (read-only, once) from handle FE_BOOTFS_HANDLE. If argv is NULL the child
- * gets just its name. */
 /* Lay argv (NULL-terminated) end to end in buf, as struct fe_spawn wants
  * it, and point sp's args, args_len and argc at it; -FE_E2BIG if it does not
  * fit in cap bytes. */
@@ -42,6 +39,9 @@ int fe_pack_args(const char *const argv[], char *buf, uint64_t cap, struct fe_sp
 /* Find `name` in this process's boot archive (handle 0), mapping it once. */
 int fe_boot_find(const char *name, const void **image, uint64_t *len);
 
+/* The same as fe_spawn_image for the program called `name` in the boot
+ * archive, which is mapped (read-only, once) from handle FE_BOOTFS_HANDLE.
+ * If argv is NULL the child gets just its name. */
 int fe_spawn_boot(const char *name, const char *const argv[], const fe_handle_t *handles,
                   uint32_t nhandles, fe_handle_t *proc);
 
