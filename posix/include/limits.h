@@ -21,7 +21,7 @@
 #define LOGIN_NAME_MAX 256
 #define IOV_MAX 1024
 #define NZERO 20
-#define NL_ARGMAX 9
+#define NL_ARGMAX 64
 #define SSIZE_MAX LONG_MAX
 #define _POSIX_PATH_MAX 256
 #define _POSIX_NAME_MAX 14

@@ -95,7 +95,7 @@ int puts(const char *s)
 
 char *fgets(char *restrict s, int n, FILE *restrict f)
 {
-	int i = 0, c = 0;
+	int i = 0, c;
 
 	if (n <= 0)
 		return NULL;
@@ -104,11 +104,9 @@ char *fgets(char *restrict s, int n, FILE *restrict f)
 		if (c == '\n')
 			break;
 	}
-	if (i == 0 && (c == EOF || n == 1)) {
-		if (n == 1)
-			s[0] = '\0';
-		return n == 1 ? s : NULL;
-	}
+	/* Nothing read before the end (or an error): NULL, s untouched. */
+	if (i == 0 && n > 1)
+		return NULL;
 	s[i] = '\0';
 	return s;
 }

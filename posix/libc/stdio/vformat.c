@@ -2,7 +2,12 @@
  * The printf engine: parses each conversion of a format and renders it
  * into a sink (struct fe_out), which the printf family points at a FILE,
  * a caller's buffer or a growing allocation. Floating point is in
- * fmtfloat.c. Positional arguments (%1$d) are not supported.
+ * fmtfloat.c.
+ *
+ * Arguments come in order from the va_list, or, when the format numbers
+ * them (POSIX's "%2$s %1$d", "*3$"), from an array filled first: one pass
+ * over the format learns each numbered argument's type, then they are
+ * taken from the va_list in number order (collect_positional).
  */
 #include <errno.h>
 #include <limits.h>
@@ -18,7 +23,49 @@ enum { SZ_CHAR = 1, SZ_SHORT, SZ_INT, SZ_LONG, SZ_LLONG, SZ_SIZE, SZ_MAX, SZ_PTR
 struct conv {
 	struct fmt_spec s;
 	int size;
+	int argi; /* the value's argument number, 0: the next one */
 };
+
+#define MAX_POSITIONAL 64
+
+enum kind { K_NONE, K_INT, K_LONG, K_DOUBLE, K_LDOUBLE, K_PTR };
+
+union value {
+	long long i;
+	double d;
+	long double ld;
+	void *p;
+};
+
+/* Where arguments come from: the va_list in order, or pos[number]. */
+struct args {
+	va_list *ap;
+	union value *pos;
+};
+
+static long long take_int(struct args *a, int argi, enum kind k)
+{
+	if (a->pos)
+		return argi > 0 && argi <= MAX_POSITIONAL ? a->pos[argi].i : 0;
+	return k == K_LONG ? va_arg(*a->ap, long long) : va_arg(*a->ap, int);
+}
+
+static void *take_ptr(struct args *a, int argi)
+{
+	if (a->pos)
+		return argi > 0 && argi <= MAX_POSITIONAL ? a->pos[argi].p : NULL;
+	return va_arg(*a->ap, void *);
+}
+
+static long double take_float(struct args *a, int argi, bool is_long)
+{
+	if (a->pos) {
+		if (argi <= 0 || argi > MAX_POSITIONAL)
+			return 0;
+		return is_long ? a->pos[argi].ld : a->pos[argi].d;
+	}
+	return is_long ? va_arg(*a->ap, long double) : va_arg(*a->ap, double);
+}
 
 static void put_n(struct fe_out *o, const char *s, size_t n)
 {
@@ -121,13 +168,29 @@ static int read_size(const char **p)
 	}
 }
 
-/* Parse the conversion after '%'; *p ends past it. */
-static void parse(const char **p, va_list *ap, struct conv *c)
+/* "n$" at *p: n (and *p moves past it), else 0. */
+static int read_position(const char **p)
 {
+	const char *q = *p;
+	int n = 0;
+
+	while (*q >= '0' && *q <= '9' && n <= MAX_POSITIONAL)
+		n = n * 10 + (*q++ - '0');
+	if (*q != '$' || q == *p)
+		return 0;
+	*p = q + 1;
+	return n;
+}
+
+/* Parse the conversion after '%'; *p ends past it. Widths and precisions
+ * given as '*' are taken from the arguments here. */
+static void parse(const char **p, struct args *a, struct conv *c)
+{
+	c->argi = read_position(p);
 	c->s.flags = read_flags(p);
 	if (**p == '*') {
 		(*p)++;
-		c->s.width = va_arg(*ap, int);
+		c->s.width = (int)take_int(a, read_position(p), K_INT);
 		if (c->s.width < 0) {
 			c->s.flags |= FL_LEFT;
 			c->s.width = c->s.width == INT_MIN ? INT_MAX : -c->s.width;
@@ -140,7 +203,7 @@ static void parse(const char **p, va_list *ap, struct conv *c)
 		(*p)++;
 		if (**p == '*') {
 			(*p)++;
-			c->s.prec = va_arg(*ap, int);
+			c->s.prec = (int)take_int(a, read_position(p), K_INT);
 			if (c->s.prec < 0)
 				c->s.prec = -1;
 		} else {
@@ -151,47 +214,40 @@ static void parse(const char **p, va_list *ap, struct conv *c)
 	c->s.conv = **p ? *(*p)++ : '\0';
 }
 
-static intmax_t fetch_signed(va_list *ap, int size)
+static enum kind int_kind(int size)
 {
-	switch (size) {
+	return size == SZ_CHAR || size == SZ_SHORT || size == SZ_INT ? K_INT : K_LONG;
+}
+
+static intmax_t fetch_signed(struct args *a, const struct conv *c)
+{
+	long long v = take_int(a, c->argi, int_kind(c->size));
+
+	switch (c->size) {
 	case SZ_CHAR:
-		return (signed char)va_arg(*ap, int);
+		return (signed char)v;
 	case SZ_SHORT:
-		return (short)va_arg(*ap, int);
-	case SZ_LONG:
-		return va_arg(*ap, long);
-	case SZ_LLONG:
-		return va_arg(*ap, long long);
-	case SZ_SIZE:
-		return va_arg(*ap, ssize_t);
-	case SZ_MAX:
-		return va_arg(*ap, intmax_t);
-	case SZ_PTRDIFF:
-		return va_arg(*ap, ptrdiff_t);
+		return (short)v;
+	case SZ_INT:
+		return (int)v;
 	default:
-		return va_arg(*ap, int);
+		return v;
 	}
 }
 
-static uintmax_t fetch_unsigned(va_list *ap, int size)
+static uintmax_t fetch_unsigned(struct args *a, const struct conv *c)
 {
-	switch (size) {
+	long long v = take_int(a, c->argi, int_kind(c->size));
+
+	switch (c->size) {
 	case SZ_CHAR:
-		return (unsigned char)va_arg(*ap, unsigned);
+		return (unsigned char)v;
 	case SZ_SHORT:
-		return (unsigned short)va_arg(*ap, unsigned);
-	case SZ_LONG:
-		return va_arg(*ap, unsigned long);
-	case SZ_LLONG:
-		return va_arg(*ap, unsigned long long);
-	case SZ_SIZE:
-		return va_arg(*ap, size_t);
-	case SZ_MAX:
-		return va_arg(*ap, uintmax_t);
-	case SZ_PTRDIFF:
-		return (uintmax_t)va_arg(*ap, ptrdiff_t);
+		return (unsigned short)v;
+	case SZ_INT:
+		return (unsigned)v;
 	default:
-		return va_arg(*ap, unsigned);
+		return (unsigned long long)v;
 	}
 }
 
@@ -295,35 +351,33 @@ static void format_wide(struct fe_out *o, const struct fmt_spec *s, const wchar_
 	__fe_out_field(o, s, "", buf, n, false);
 }
 
-static void store_count(va_list *ap, int size, size_t count)
+static void store_count(struct args *a, const struct conv *c, size_t count)
 {
-	switch (size) {
+	void *p = take_ptr(a, c->argi);
+
+	switch (c->size) {
 	case SZ_CHAR:
-		*va_arg(*ap, signed char *) = (signed char)count;
+		*(signed char *)p = (signed char)count;
 		break;
 	case SZ_SHORT:
-		*va_arg(*ap, short *) = (short)count;
+		*(short *)p = (short)count;
 		break;
-	case SZ_LONG:
-	case SZ_LLONG:
-	case SZ_SIZE:
-	case SZ_MAX:
-	case SZ_PTRDIFF:
-		*va_arg(*ap, long *) = (long)count;
+	case SZ_INT:
+		*(int *)p = (int)count;
 		break;
 	default:
-		*va_arg(*ap, int *) = (int)count;
+		*(long *)p = (long)count;
 	}
 }
 
-static void format_float_arg(struct fe_out *o, struct conv *c, va_list *ap)
+static void format_float_arg(struct fe_out *o, struct conv *c, struct args *a)
 {
-	long double v = c->size == SZ_LDOUBLE ? va_arg(*ap, long double) : va_arg(*ap, double);
+	bool is_long = c->size == SZ_LDOUBLE;
 
-	__fe_format_float(o, &c->s, v, c->size == SZ_LDOUBLE);
+	__fe_format_float(o, &c->s, take_float(a, c->argi, is_long), is_long);
 }
 
-static void convert(struct fe_out *o, struct conv *c, va_list *ap, int saved_errno)
+static void convert(struct fe_out *o, struct conv *c, struct args *a, int saved_errno)
 {
 	intmax_t sv;
 	char ch;
@@ -331,40 +385,37 @@ static void convert(struct fe_out *o, struct conv *c, va_list *ap, int saved_err
 	switch (c->s.conv) {
 	case 'd':
 	case 'i':
-		sv = fetch_signed(ap, c->size);
+		sv = fetch_signed(a, c);
 		format_integer(o, &c->s, sv < 0 ? 0 - (uintmax_t)sv : (uintmax_t)sv, sv < 0);
 		break;
 	case 'u':
 	case 'o':
 	case 'x':
 	case 'X':
-		format_integer(o, &c->s, fetch_unsigned(ap, c->size), false);
+		format_integer(o, &c->s, fetch_unsigned(a, c), false);
 		break;
 	case 'p':
-		format_pointer(o, &c->s, va_arg(*ap, void *));
+		format_pointer(o, &c->s, take_ptr(a, c->argi));
 		break;
 	case 'c':
-		ch = (char)(c->size == SZ_LONG ? (int)va_arg(*ap, wint_t) : va_arg(*ap, int));
-		__fe_out_field(o, &c->s, "", &ch, 1, false);
-		break;
 	case 'C':
-		ch = (char)va_arg(*ap, wint_t);
+		ch = (char)take_int(a, c->argi, K_INT);
 		__fe_out_field(o, &c->s, "", &ch, 1, false);
 		break;
 	case 's':
 		if (c->size == SZ_LONG)
-			format_wide(o, &c->s, va_arg(*ap, const wchar_t *));
+			format_wide(o, &c->s, take_ptr(a, c->argi));
 		else
-			format_string(o, &c->s, va_arg(*ap, const char *));
+			format_string(o, &c->s, take_ptr(a, c->argi));
 		break;
 	case 'S':
-		format_wide(o, &c->s, va_arg(*ap, const wchar_t *));
+		format_wide(o, &c->s, take_ptr(a, c->argi));
 		break;
 	case 'm':
 		format_string(o, &c->s, strerror(saved_errno));
 		break;
 	case 'n':
-		store_count(ap, c->size, o->count);
+		store_count(a, c, o->count);
 		break;
 	case 'a':
 	case 'A':
@@ -374,7 +425,7 @@ static void convert(struct fe_out *o, struct conv *c, va_list *ap, int saved_err
 	case 'F':
 	case 'g':
 	case 'G':
-		format_float_arg(o, c, ap);
+		format_float_arg(o, c, a);
 		break;
 	case '%':
 		put_n(o, "%", 1);
@@ -386,13 +437,111 @@ static void convert(struct fe_out *o, struct conv *c, va_list *ap, int saved_err
 	}
 }
 
+/* The kind of argument conversion `conv` with `size` takes. */
+static enum kind value_kind(char conv, int size)
+{
+	if (conv == 'c' || conv == 'C')
+		return K_INT;
+	if (strchr("diouxX", conv))
+		return int_kind(size);
+	if (strchr("aAeEfFgG", conv))
+		return size == SZ_LDOUBLE ? K_LDOUBLE : K_DOUBLE;
+	if (strchr("spnS", conv))
+		return K_PTR;
+	return K_NONE;
+}
+
+/* Does the format number its arguments ("%1$d")? */
+static bool positional(const char *fmt)
+{
+	for (const char *p = strchr(fmt, '%'); p; p = strchr(p + 1, '%')) {
+		const char *q = p + 1;
+
+		if (read_position(&q))
+			return true;
+		if (*q == '%')
+			p = q;
+	}
+	return false;
+}
+
+static void note(enum kind *kinds, int *max, int i, enum kind k)
+{
+	if (i <= 0 || i > MAX_POSITIONAL)
+		return;
+	kinds[i] = k;
+	if (i > *max)
+		*max = i;
+}
+
+/* A '*' width or precision at *q: note its argument number's kind. */
+static void note_star(const char **q, enum kind *kinds, int *max)
+{
+	if (**q != '*')
+		return;
+	(*q)++;
+	note(kinds, max, read_position(q), K_INT);
+}
+
+/* Learn each numbered argument's kind from the format, then take them all
+ * from the va_list in number order. */
+static void collect_positional(const char *fmt, va_list *ap, union value *pos)
+{
+	enum kind kinds[MAX_POSITIONAL + 1] = { K_NONE };
+	int max = 0;
+
+	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+		const char *q = p + 1;
+		int argi, size;
+
+		if (*q == '%') {
+			p = q + 1;
+			continue;
+		}
+		argi = read_position(&q);
+		read_flags(&q);
+		note_star(&q, kinds, &max);
+		read_int(&q);
+		if (*q == '.') {
+			q++;
+			note_star(&q, kinds, &max);
+			read_int(&q);
+		}
+		size = read_size(&q);
+		if (!*q)
+			break;
+		note(kinds, &max, argi, value_kind(*q, size));
+		p = q + 1;
+	}
+	for (int i = 1; i <= max; i++) {
+		if (kinds[i] == K_DOUBLE)
+			pos[i].d = va_arg(*ap, double);
+		else if (kinds[i] == K_LDOUBLE)
+			pos[i].ld = va_arg(*ap, long double);
+		else if (kinds[i] == K_PTR)
+			pos[i].p = va_arg(*ap, void *);
+		else if (kinds[i] == K_LONG)
+			pos[i].i = va_arg(*ap, long long);
+		else
+			pos[i].i = va_arg(*ap, int);
+	}
+}
+
 int __fe_vformat(struct fe_out *o, const char *fmt, va_list ap)
 {
+	union value pos[MAX_POSITIONAL + 1];
 	int saved_errno = errno;
+	struct args a;
 	struct conv c;
 	va_list args;
 
 	va_copy(args, ap);
+	a.ap = &args;
+	a.pos = NULL;
+	if (positional(fmt)) {
+		collect_positional(fmt, &args, pos);
+		a.pos = pos;
+	}
 	while (*fmt) {
 		const char *pct = strchr(fmt, '%');
 		size_t lit = pct ? (size_t)(pct - fmt) : strlen(fmt);
@@ -402,8 +551,8 @@ int __fe_vformat(struct fe_out *o, const char *fmt, va_list ap)
 		if (!*fmt)
 			break;
 		fmt++;
-		parse(&fmt, &args, &c);
-		convert(o, &c, &args, saved_errno);
+		parse(&fmt, &a, &c);
+		convert(o, &c, &a, saved_errno);
 	}
 	va_end(args);
 	if (o->error)

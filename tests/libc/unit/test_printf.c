@@ -216,6 +216,16 @@ START_TEST(alternate_g)
 }
 END_TEST
 
+START_TEST(positional_arguments)
+{
+	SAME("%2$s %1$d", 5, "five");
+	SAME("%1$d %1$d %2$*3$d|%4$.*5$f|", 7, 42, 6, 3.14159, 2);
+	SAME("%3$c%2$c%1$c %4$%", 'a', 'b', 'c');
+	SAME("%2$Lf %1$lld %3$p %4$hhd %5$s", -5LL, 2.5L, (void *)0x10, 300, "end");
+	SAME("%1$-*2$s|%1$*2$s|", "x", 4);
+}
+END_TEST
+
 START_TEST(asprintf_allocates)
 {
 	char *s = NULL;
@@ -241,6 +251,7 @@ Suite *printf_suite(void)
 	tcase_add_test(t, float_ties);
 	tcase_add_test(t, long_double_random);
 	tcase_add_test(t, alternate_g);
+	tcase_add_test(t, positional_arguments);
 	tcase_add_test(t, asprintf_allocates);
 	suite_add_tcase(s, t);
 	return s;
