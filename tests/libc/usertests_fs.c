@@ -112,12 +112,11 @@ static void test_stdio_files(void)
 	CHECK(fgets(line, sizeof(line), f) && strcmp(line, "appended\n") == 0);
 	fclose(f);
 	f = tmpfile();
-	if (f) {
-		fwrite("temp", 1, 4, f);
-		rewind(f);
-		CHECK(fread(line, 1, 4, f) == 4 && memcmp(line, "temp", 4) == 0);
-		fclose(f);
-	}
+	CHECK(f != NULL);
+	fwrite("temp", 1, 4, f);
+	rewind(f);
+	CHECK(fread(line, 1, 4, f) == 4 && memcmp(line, "temp", 4) == 0);
+	fclose(f);
 	CHECK(remove("data") == 0 && fopen("data", "r") == NULL && errno == ENOENT);
 }
 

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,12 +22,24 @@ void perror(const char *s)
 		fprintf(stderr, "%s\n", msg);
 }
 
+/* A temporary file in $TMPDIR or /tmp, which is made if it is missing
+ * (Ferrite's filesystem starts empty); unlinked at once, so it goes away
+ * with its last descriptor. */
 FILE *tmpfile(void)
 {
-	char path[] = "/tmp/tmpfileXXXXXX";
-	int fd = mkstemp(path);
+	const char *dir = getenv("TMPDIR");
+	char path[FILENAME_MAX];
+	int fd;
 	FILE *f;
 
+	if (!dir || !*dir)
+		dir = P_tmpdir;
+	snprintf(path, sizeof(path), "%s/tmpfileXXXXXX", dir);
+	fd = mkstemp(path);
+	if (fd < 0 && errno == ENOENT && mkdir(dir, 01777) == 0) {
+		snprintf(path, sizeof(path), "%s/tmpfileXXXXXX", dir);
+		fd = mkstemp(path);
+	}
 	if (fd < 0)
 		return NULL;
 	unlink(path);
