@@ -204,7 +204,8 @@ static void print_list(struct list *l)
 {
 	int wlinks = 1, wsize = 1;
 
-	qsort(l->v, (size_t)l->n, sizeof(*l->v), by_name);
+	if (l->n > 0)
+		qsort(l->v, (size_t)l->n, sizeof(*l->v), by_name);
 	if (!opt_long && !opt_one && isatty(1)) {
 		print_columns(l);
 		return;
@@ -298,7 +299,8 @@ int main(int argc, char **argv)
 	status = split_operands(total ? total : 1, total ? argv + optind : dot, &files, &dirs);
 	if (files.n)
 		print_list(&files);
-	qsort(dirs.v, (size_t)dirs.n, sizeof(*dirs.v), by_name);
+	if (dirs.n > 0)
+		qsort(dirs.v, (size_t)dirs.n, sizeof(*dirs.v), by_name);
 	for (int i = 0; i < dirs.n; i++) {
 		int r;
 

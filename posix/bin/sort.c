@@ -333,7 +333,8 @@ int main(int argc, char **argv)
 		if (keys[i].flags < 0)
 			keys[i].flags = global_flags;
 	status = read_all(argc - optind, argv + optind, &l);
-	qsort(l.v, l.n, sizeof(*l.v), compare_lines);
+	if (l.n > 0)
+		qsort(l.v, l.n, sizeof(*l.v), compare_lines);
 	if (write_all(&l, out_path))
 		return 2;
 	for (size_t i = 0; i < l.n; i++)

@@ -12,16 +12,22 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <float.h>
+#include <fnmatch.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <libgen.h>
 #include <limits.h>
 #include <math.h>
+#include <pwd.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/select.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -435,6 +441,24 @@ static void test_stack_and_memstreams(void)
 	fclose(f);
 }
 
+static void test_system_info(void)
+{
+	struct timeval tv = { 0, 1000 };
+	struct utsname u;
+	struct rlimit rl;
+	char path[] = "/usr/lib/", name[] = "a/b.c";
+
+	CHECK(uname(&u) == 0 && strcmp(u.sysname, "Ferrite") == 0 &&
+	      strcmp(u.machine, "x86_64") == 0);
+	CHECK(getpwuid(0) && strcmp(getpwuid(getuid())->pw_name, "root") == 0);
+	CHECK(getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur == (rlim_t)sysconf(_SC_OPEN_MAX));
+	CHECK(select(0, NULL, NULL, NULL, &tv) == 0 && sysconf(_SC_PAGESIZE) == 4096);
+	CHECK(fnmatch("*.c", "main.c", 0) == 0 && fnmatch("[a-c]?", "bz", 0) == 0);
+	CHECK(fnmatch("*.c", "dir/x.c", FNM_PATHNAME) != 0 && fnmatch(".*", ".x", FNM_PERIOD) == 0);
+	CHECK_STR(basename(path), "lib");
+	CHECK_STR(dirname(name), "a");
+}
+
 const struct usertest core_tests[] = {
 	{ "malloc", test_malloc, false },
 	{ "strings", test_strings, false },
@@ -451,6 +475,7 @@ const struct usertest core_tests[] = {
 	{ "getopt-ctype", test_getopt, false },
 	{ "atexit", test_atexit, false },
 	{ "stack-memstreams", test_stack_and_memstreams, false },
+	{ "system-info", test_system_info, false },
 	{ NULL, NULL, false },
 };
 

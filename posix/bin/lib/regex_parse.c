@@ -243,6 +243,8 @@ static int parse_atom(struct parser *ps, int at_start)
 	if (ps->ere && c == '(') {
 		int n = parse_alt(ps);
 
+		if (ps->err)
+			return 0;
 		if (*ps->p != ')') {
 			ps->err = "unmatched (";
 			return 0;
@@ -251,14 +253,16 @@ static int parse_atom(struct parser *ps, int at_start)
 		return n;
 	}
 	if (c == '\\') {
-		c = *ps->p++;
-		if (!c) {
+		if (!*ps->p) {
 			ps->err = "trailing backslash";
 			return 0;
 		}
+		c = *ps->p++;
 		if (!ps->ere && c == '(') {
 			int n = parse_alt(ps);
 
+			if (ps->err)
+				return 0;
 			if (ps->p[0] != '\\' || ps->p[1] != ')') {
 				ps->err = "unmatched \\(";
 				return 0;

@@ -127,7 +127,8 @@ void var_print(int fd, int exported_only)
 {
 	struct strbuf sb;
 
-	qsort(vars, (size_t)nvars, sizeof(*vars), var_cmp);
+	if (nvars > 0)
+		qsort(vars, (size_t)nvars, sizeof(*vars), var_cmp);
 	sb_init(&sb);
 	for (int i = 0; i < nvars; i++) {
 		if (exported_only && !vars[i].exported)
