@@ -9,39 +9,22 @@
  *   command   := simple | compound redirect* | NAME '(' ')' linebreak compound
  *   compound  := if | while | until | for | case | '{' list '}' | '(' list ')'
  *
- * Reserved words are recognised only where a command may start. Errors
- * leave through a longjmp, carrying the line and a message; running out of
- * text where more is needed is not an error but PARSE_INCOMPLETE, so that
- * the reader can fetch another line.
+ * Compound commands are parsed in parse_compound.c (parse.h has what the
+ * two files share). Reserved words are recognised only where a command
+ * may start. Errors leave through a longjmp, carrying the line and a
+ * message; running out of text where more is needed is not an error but
+ * PARSE_INCOMPLETE, so that the reader can fetch another line. A line's
+ * here-document bodies are read when its newline is reached.
  */
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "sh.h"
 
-#define MAX_PENDING 16
-
-struct parser {
-	struct lexer lx;
-	struct token tok;   /* the current token */
-	struct token ahead; /* one more, when peeked */
-	int have_ahead;
-	struct redir *pending[MAX_PENDING]; /* here-documents whose body is next */
-	int npending;
-	struct arena *arena;
-	struct parse_result *res;
-	jmp_buf fail;
-};
-
-/* A growing array kept in the arena, so that a failed parse leaks nothing. */
-struct vec {
-	void **v;
-	int n, cap;
-};
-
-static void vec_push(struct parser *p, struct vec *vec, void *item)
+void parser_vec_push(struct parser *p, struct vec *vec, void *item)
 {
 	if (vec->n + 1 >= vec->cap) {
 		int cap = vec->cap ? vec->cap * 2 : 8;
@@ -57,7 +40,7 @@ static void vec_push(struct parser *p, struct vec *vec, void *item)
 }
 
 /* The NULL-terminated array (never NULL itself). */
-static void **vec_finish(struct parser *p, struct vec *vec)
+void **parser_vec_finish(struct parser *p, struct vec *vec)
 {
 	if (!vec->v)
 		return arena_alloc(p->arena, sizeof(void *));
@@ -94,7 +77,7 @@ static void next_token(struct parser *p, struct token *tok)
 		need_more(p);
 }
 
-static void advance(struct parser *p)
+void parser_advance(struct parser *p)
 {
 	if (p->have_ahead) {
 		p->tok = p->ahead;
@@ -113,7 +96,7 @@ static const struct token *peek(struct parser *p)
 	return &p->ahead;
 }
 
-static void __attribute__((noreturn)) fail(struct parser *p, const char *what)
+void parser_fail(struct parser *p, const char *what)
 {
 	struct parse_result *res = p->res;
 
@@ -130,7 +113,7 @@ static void __attribute__((noreturn)) fail(struct parser *p, const char *what)
 	longjmp(p->fail, 1);
 }
 
-static int is_word(struct parser *p, const char *w)
+int parser_is_word(struct parser *p, const char *w)
 {
 	return p->tok.kind == T_WORD && strcmp(p->tok.text, w) == 0;
 }
@@ -149,31 +132,31 @@ static int is_reserved(const struct token *t)
 	return 0;
 }
 
-static void expect_word(struct parser *p, const char *w)
+void parser_expect_word(struct parser *p, const char *w)
 {
-	if (!is_word(p, w)) {
+	if (!parser_is_word(p, w)) {
 		char what[40];
 
 		snprintf(what, sizeof(what), " (expected '%s')", w);
-		fail(p, what);
+		parser_fail(p, what);
 	}
-	advance(p);
+	parser_advance(p);
 }
 
-static void expect(struct parser *p, enum tok_kind kind, const char *what)
+void parser_expect(struct parser *p, enum tok_kind kind, const char *what)
 {
 	if (p->tok.kind != kind)
-		fail(p, what);
-	advance(p);
+		parser_fail(p, what);
+	parser_advance(p);
 }
 
-static void linebreak(struct parser *p)
+void parser_linebreak(struct parser *p)
 {
 	while (p->tok.kind == T_NEWLINE)
-		advance(p);
+		parser_advance(p);
 }
 
-static struct node *new_node(struct parser *p, enum node_kind kind, int line)
+struct node *parser_node(struct parser *p, enum node_kind kind, int line)
 {
 	struct node *n = arena_alloc(p->arena, sizeof(*n));
 
@@ -182,7 +165,6 @@ static struct node *new_node(struct parser *p, enum node_kind kind, int line)
 	return n;
 }
 
-static struct node *parse_list(struct parser *p);
 static struct node *parse_command(struct parser *p);
 
 /* Where a list inside a compound command stops. */
@@ -194,7 +176,7 @@ static int at_list_end(struct parser *p)
 	if (p->tok.kind == T_EOF || p->tok.kind == T_RPAREN || p->tok.kind == T_DSEMI)
 		return 1;
 	for (int i = 0; ends[i]; i++)
-		if (is_word(p, ends[i]))
+		if (parser_is_word(p, ends[i]))
 			return 1;
 	return 0;
 }
@@ -224,7 +206,7 @@ static void heredoc_delimiter(struct parser *p, struct redir *r)
 	}
 	r->word = d;
 	if (p->npending == MAX_PENDING)
-		fail(p, " (too many here-documents on one line)");
+		parser_fail(p, " (too many here-documents on one line)");
 	p->pending[p->npending++] = r;
 }
 
@@ -258,19 +240,19 @@ static struct redir *parse_redir(struct parser *p)
 	r->fd = p->tok.io_number;
 	if (r->fd < 0)
 		r->fd = (r->kind == R_OUT || r->kind == R_APPEND || r->kind == R_DUPOUT) ? 1 : 0;
-	advance(p);
+	parser_advance(p);
 	if (p->tok.kind != T_WORD)
-		fail(p, " after a redirection");
+		parser_fail(p, " after a redirection");
 	if (r->kind == R_HEREDOC)
 		heredoc_delimiter(p, r);
 	else
 		r->word = p->tok.text;
-	advance(p);
+	parser_advance(p);
 	return r;
 }
 
 /* Redirections after a compound command, appended to `tail`. */
-static void parse_redirs(struct parser *p, struct redir **tail)
+void parse_redirs(struct parser *p, struct redir **tail)
 {
 	while (is_redir_op(p->tok.kind)) {
 		*tail = parse_redir(p);
@@ -280,7 +262,7 @@ static void parse_redirs(struct parser *p, struct redir **tail)
 
 static struct node *parse_simple(struct parser *p)
 {
-	struct node *n = new_node(p, N_SIMPLE, p->tok.line);
+	struct node *n = parser_node(p, N_SIMPLE, p->tok.line);
 	struct vec words = { 0 }, assigns = { 0 };
 	struct redir **tail = &n->redirs;
 
@@ -290,169 +272,18 @@ static struct node *parse_simple(struct parser *p)
 			tail = &(*tail)->next;
 		} else if (p->tok.kind == T_WORD) {
 			if (words.n == 0 && is_assignment(p->tok.text))
-				vec_push(p, &assigns, p->tok.text);
+				parser_vec_push(p, &assigns, p->tok.text);
 			else
-				vec_push(p, &words, p->tok.text);
-			advance(p);
+				parser_vec_push(p, &words, p->tok.text);
+			parser_advance(p);
 		} else {
 			break;
 		}
 	}
 	if (words.n == 0 && assigns.n == 0 && !n->redirs)
-		fail(p, "");
-	n->words = (char **)vec_finish(p, &words);
-	n->assigns = (char **)vec_finish(p, &assigns);
-	return n;
-}
-
-static struct node *parse_if(struct parser *p)
-{
-	struct node *n = new_node(p, N_IF, p->tok.line);
-
-	advance(p); /* if or elif */
-	n->cond = parse_list(p);
-	expect_word(p, "then");
-	n->body = parse_list(p);
-	if (is_word(p, "elif")) {
-		n->orelse = parse_if(p);
-		return n;
-	}
-	if (is_word(p, "else")) {
-		advance(p);
-		n->orelse = parse_list(p);
-	}
-	expect_word(p, "fi");
-	return n;
-}
-
-static struct node *parse_loop(struct parser *p, enum node_kind kind)
-{
-	struct node *n = new_node(p, kind, p->tok.line);
-
-	advance(p);
-	n->cond = parse_list(p);
-	expect_word(p, "do");
-	n->body = parse_list(p);
-	expect_word(p, "done");
-	return n;
-}
-
-static struct node *parse_for(struct parser *p)
-{
-	struct node *n = new_node(p, N_FOR, p->tok.line);
-	struct vec words = { 0 };
-
-	advance(p);
-	if (p->tok.kind != T_WORD || name_len(p->tok.text) != strlen(p->tok.text))
-		fail(p, " (expected a variable name)");
-	n->name = p->tok.text;
-	advance(p);
-	linebreak(p);
-	if (is_word(p, "in")) {
-		advance(p);
-		while (p->tok.kind == T_WORD) {
-			vec_push(p, &words, p->tok.text);
-			advance(p);
-		}
-		if (p->tok.kind != T_SEMI && p->tok.kind != T_NEWLINE)
-			fail(p, "");
-		advance(p);
-	} else {
-		n->for_all = 1;
-		if (p->tok.kind == T_SEMI)
-			advance(p);
-	}
-	n->words = (char **)vec_finish(p, &words);
-	linebreak(p);
-	expect_word(p, "do");
-	n->body = parse_list(p);
-	expect_word(p, "done");
-	return n;
-}
-
-static struct case_item *parse_case_item(struct parser *p)
-{
-	struct case_item *item = arena_alloc(p->arena, sizeof(*item));
-	struct vec pats = { 0 };
-
-	if (p->tok.kind == T_LPAREN)
-		advance(p);
-	for (;;) {
-		if (p->tok.kind != T_WORD)
-			fail(p, " (expected a pattern)");
-		vec_push(p, &pats, p->tok.text);
-		advance(p);
-		if (p->tok.kind != T_PIPE)
-			break;
-		advance(p);
-	}
-	item->patterns = (char **)vec_finish(p, &pats);
-	expect(p, T_RPAREN, " (expected ')')");
-	linebreak(p);
-	if (p->tok.kind != T_DSEMI && !is_word(p, "esac"))
-		item->body = parse_list(p);
-	if (p->tok.kind == T_DSEMI) {
-		advance(p);
-		linebreak(p);
-	}
-	return item;
-}
-
-static struct node *parse_case(struct parser *p)
-{
-	struct node *n = new_node(p, N_CASE, p->tok.line);
-	struct case_item **tail = &n->items;
-
-	advance(p);
-	if (p->tok.kind != T_WORD)
-		fail(p, " (expected a word)");
-	n->name = p->tok.text;
-	advance(p);
-	linebreak(p);
-	expect_word(p, "in");
-	linebreak(p);
-	while (!is_word(p, "esac")) {
-		*tail = parse_case_item(p);
-		tail = &(*tail)->next;
-	}
-	advance(p);
-	return n;
-}
-
-static struct node *parse_group(struct parser *p, enum node_kind kind)
-{
-	struct node *n = new_node(p, kind, p->tok.line);
-
-	advance(p);
-	n->body = parse_list(p);
-	if (kind == N_GROUP)
-		expect_word(p, "}");
-	else
-		expect(p, T_RPAREN, " (expected ')')");
-	return n;
-}
-
-static struct node *parse_compound(struct parser *p)
-{
-	struct node *n;
-
-	if (p->tok.kind == T_LPAREN)
-		n = parse_group(p, N_SUBSHELL);
-	else if (is_word(p, "{"))
-		n = parse_group(p, N_GROUP);
-	else if (is_word(p, "if"))
-		n = parse_if(p);
-	else if (is_word(p, "while"))
-		n = parse_loop(p, N_WHILE);
-	else if (is_word(p, "until"))
-		n = parse_loop(p, N_UNTIL);
-	else if (is_word(p, "for"))
-		n = parse_for(p);
-	else if (is_word(p, "case"))
-		n = parse_case(p);
-	else
-		return NULL;
-	parse_redirs(p, &n->redirs);
+		parser_fail(p, "");
+	n->words = (char **)parser_vec_finish(p, &words);
+	n->assigns = (char **)parser_vec_finish(p, &assigns);
 	return n;
 }
 
@@ -468,16 +299,16 @@ static int at_function(struct parser *p)
 
 static struct node *parse_function(struct parser *p)
 {
-	struct node *n = new_node(p, N_FUNC, p->tok.line);
+	struct node *n = parser_node(p, N_FUNC, p->tok.line);
 
 	n->name = p->tok.text;
-	advance(p);
-	advance(p);
-	expect(p, T_RPAREN, " (expected ')')");
-	linebreak(p);
+	parser_advance(p);
+	parser_advance(p);
+	parser_expect(p, T_RPAREN, " (expected ')')");
+	parser_linebreak(p);
 	n->body = parse_compound(p);
 	if (!n->body)
-		fail(p, " (expected a function body)");
+		parser_fail(p, " (expected a function body)");
 	return n;
 }
 
@@ -485,10 +316,10 @@ static struct node *parse_command(struct parser *p)
 {
 	struct node *n;
 
-	if (p->tok.kind == T_WORD && is_reserved(&p->tok) && !is_word(p, "{")) {
+	if (p->tok.kind == T_WORD && is_reserved(&p->tok) && !parser_is_word(p, "{")) {
 		n = parse_compound(p);
 		if (!n)
-			fail(p, "");
+			parser_fail(p, "");
 		return n;
 	}
 	n = parse_compound(p);
@@ -501,26 +332,26 @@ static struct node *parse_command(struct parser *p)
 
 static struct node *parse_pipeline(struct parser *p)
 {
-	struct node *n = new_node(p, N_PIPELINE, p->tok.line);
+	struct node *n = parser_node(p, N_PIPELINE, p->tok.line);
 	struct vec cmds = { 0 };
 	int negate = 0;
 
-	if (is_word(p, "!")) {
+	if (parser_is_word(p, "!")) {
 		negate = 1;
-		advance(p);
+		parser_advance(p);
 	}
-	vec_push(p, &cmds, parse_command(p));
+	parser_vec_push(p, &cmds, parse_command(p));
 	while (p->tok.kind == T_PIPE) {
-		advance(p);
-		linebreak(p);
-		vec_push(p, &cmds, parse_command(p));
+		parser_advance(p);
+		parser_linebreak(p);
+		parser_vec_push(p, &cmds, parse_command(p));
 	}
 	if (cmds.n == 1 && !negate) {
 		return cmds.v[0];
 	}
-	n->cmds = (struct node **)vec_finish(p, &cmds);
+	n->cmds = (struct node **)parser_vec_finish(p, &cmds);
 	if (negate) {
-		struct node *not = new_node(p, N_NOT, n->line);
+		struct node *not = parser_node(p, N_NOT, n->line);
 
 		not ->left = n;
 		return not ;
@@ -533,10 +364,11 @@ static struct node *parse_and_or(struct parser *p)
 	struct node *left = parse_pipeline(p);
 
 	while (p->tok.kind == T_AND_IF || p->tok.kind == T_OR_IF) {
-		struct node *n = new_node(p, p->tok.kind == T_AND_IF ? N_AND : N_OR, p->tok.line);
+		struct node *n =
+			parser_node(p, p->tok.kind == T_AND_IF ? N_AND : N_OR, p->tok.line);
 
-		advance(p);
-		linebreak(p);
+		parser_advance(p);
+		parser_linebreak(p);
 		n->left = left;
 		n->right = parse_pipeline(p);
 		left = n;
@@ -550,7 +382,7 @@ static struct node *join(struct parser *p, struct node *a, struct node *b)
 
 	if (!a)
 		return b;
-	n = new_node(p, N_LIST, a->line);
+	n = parser_node(p, N_LIST, a->line);
 	n->left = a;
 	n->right = b;
 	return n;
@@ -558,29 +390,29 @@ static struct node *join(struct parser *p, struct node *a, struct node *b)
 
 /* A list of and-ors up to where the enclosing construct continues. An
  * empty list is an error: `if then` is as wrong as `then` alone. */
-static struct node *parse_list(struct parser *p)
+struct node *parse_list(struct parser *p)
 {
 	struct node *list = NULL;
 
-	linebreak(p);
+	parser_linebreak(p);
 	while (!at_list_end(p)) {
 		struct node *item = parse_and_or(p);
 
 		if (p->tok.kind == T_AMP) {
-			struct node *bg = new_node(p, N_ASYNC, item->line);
+			struct node *bg = parser_node(p, N_ASYNC, item->line);
 
 			bg->left = item;
 			item = bg;
 		}
 		list = join(p, list, item);
 		if (p->tok.kind == T_SEMI || p->tok.kind == T_AMP || p->tok.kind == T_NEWLINE)
-			advance(p);
+			parser_advance(p);
 		else if (!at_list_end(p))
-			fail(p, "");
-		linebreak(p);
+			parser_fail(p, "");
+		parser_linebreak(p);
 	}
 	if (!list)
-		fail(p, "");
+		parser_fail(p, "");
 	return list;
 }
 
@@ -606,8 +438,8 @@ void parse_text(const char *src, int line, struct arena *arena, struct parse_res
 			set_incomplete(&p);
 		return;
 	}
-	advance(&p);
-	linebreak(&p);
+	parser_advance(&p);
+	parser_linebreak(&p);
 	if (p.tok.kind == T_EOF) {
 		res->status = PARSE_EMPTY;
 		if (p.lx.incomplete)
@@ -616,7 +448,7 @@ void parse_text(const char *src, int line, struct arena *arena, struct parse_res
 	}
 	res->tree = parse_list(&p);
 	if (p.tok.kind != T_EOF)
-		fail(&p, "");
+		parser_fail(&p, "");
 	res->status = PARSE_OK;
 	if (p.lx.incomplete)
 		set_incomplete(&p);
