@@ -175,78 +175,137 @@ static void browse(struct editor *e, int dir)
 	show(e, to == hist_len ? (e->draft ? e->draft : "") : history[to]);
 }
 
-/* Apply a key. Returns 1 when the line is done, -1 at end of input. */
+/* Key handlers: each returns 1 when the line is done, -1 at end of input,
+ * 0 to go on editing. */
+static int key_done(struct editor *e)
+{
+	(void)e;
+	return 1;
+}
+
+static int key_eof(struct editor *e)
+{
+	return e->len ? 1 : -1;
+}
+
+static int key_ctrl_d(struct editor *e)
+{
+	if (e->len == 0)
+		return -1;
+	if (e->pos < e->len)
+		cut(e, e->pos, e->pos + 1);
+	return 0;
+}
+
+static int key_delete(struct editor *e)
+{
+	if (e->pos < e->len)
+		cut(e, e->pos, e->pos + 1);
+	return 0;
+}
+
+static int key_backspace(struct editor *e)
+{
+	if (e->pos > 0)
+		cut(e, e->pos - 1, e->pos);
+	return 0;
+}
+
+static int key_interrupt(struct editor *e)
+{
+	out_str(2, "^C\r\n");
+	e->len = e->pos = 0;
+	e->hist = hist_len;
+	return 0;
+}
+
+static int key_home(struct editor *e)
+{
+	e->pos = 0;
+	return 0;
+}
+
+static int key_end(struct editor *e)
+{
+	e->pos = e->len;
+	return 0;
+}
+
+static int key_left(struct editor *e)
+{
+	if (e->pos > 0)
+		e->pos--;
+	return 0;
+}
+
+static int key_right(struct editor *e)
+{
+	if (e->pos < e->len)
+		e->pos++;
+	return 0;
+}
+
+static int key_up(struct editor *e)
+{
+	browse(e, -1);
+	return 0;
+}
+
+static int key_down(struct editor *e)
+{
+	browse(e, 1);
+	return 0;
+}
+
+static int key_kill_start(struct editor *e)
+{
+	cut(e, 0, e->pos);
+	return 0;
+}
+
+static int key_kill_end(struct editor *e)
+{
+	e->len = e->pos;
+	return 0;
+}
+
+static int key_kill_word(struct editor *e)
+{
+	kill_word(e);
+	return 0;
+}
+
+static int key_clear(struct editor *e)
+{
+	(void)e;
+	out_str(2, "\x1b[H\x1b[2J");
+	return 0;
+}
+
+#define CTRL(c) ((c)&0x1f)
+
+static const struct {
+	int key;
+	int (*fn)(struct editor *e);
+} bindings[] = {
+	{ KEY_EOF, key_eof },         { '\r', key_done },           { '\n', key_done },
+	{ CTRL('D'), key_ctrl_d },    { KEY_DEL, key_delete },      { 127, key_backspace },
+	{ CTRL('H'), key_backspace }, { CTRL('C'), key_interrupt }, { CTRL('A'), key_home },
+	{ KEY_HOME, key_home },       { CTRL('E'), key_end },       { KEY_END, key_end },
+	{ CTRL('B'), key_left },      { KEY_LEFT, key_left },       { CTRL('F'), key_right },
+	{ KEY_RIGHT, key_right },     { CTRL('P'), key_up },        { KEY_UP, key_up },
+	{ CTRL('N'), key_down },      { KEY_DOWN, key_down },       { CTRL('U'), key_kill_start },
+	{ CTRL('K'), key_kill_end },  { CTRL('W'), key_kill_word }, { CTRL('L'), key_clear },
+};
+
+/* Apply a key: a binding, or a printable character to insert. */
 static int apply_key(struct editor *e, int key)
 {
-	switch (key) {
-	case KEY_EOF:
-		return e->len ? 1 : -1;
-	case '\r':
-	case '\n':
-		return 1;
-	case 4: /* ^D */
-		if (e->len == 0)
-			return -1;
-		if (e->pos < e->len)
-			cut(e, e->pos, e->pos + 1);
-		break;
-	case KEY_DEL:
-		if (e->pos < e->len)
-			cut(e, e->pos, e->pos + 1);
-		break;
-	case 127:
-	case 8: /* ^H */
-		if (e->pos > 0)
-			cut(e, e->pos - 1, e->pos);
-		break;
-	case 3: /* ^C */
-		out_str(2, "^C\r\n");
-		e->len = e->pos = 0;
-		e->hist = hist_len;
-		break;
-	case 1:
-	case KEY_HOME:
-		e->pos = 0;
-		break;
-	case 5:
-	case KEY_END:
-		e->pos = e->len;
-		break;
-	case 2:
-	case KEY_LEFT:
-		if (e->pos > 0)
-			e->pos--;
-		break;
-	case 6:
-	case KEY_RIGHT:
-		if (e->pos < e->len)
-			e->pos++;
-		break;
-	case 16:
-	case KEY_UP:
-		browse(e, -1);
-		break;
-	case 14:
-	case KEY_DOWN:
-		browse(e, 1);
-		break;
-	case 21: /* ^U */
-		cut(e, 0, e->pos);
-		break;
-	case 11: /* ^K */
-		e->len = e->pos;
-		break;
-	case 23: /* ^W */
-		kill_word(e);
-		break;
-	case 12: /* ^L */
-		out_str(2, "\x1b[H\x1b[2J");
-		break;
-	default:
-		if (key >= 32 && key < 256)
-			insert(e, (char)key);
-		break;
-	}
+	for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
+		if (bindings[i].key == key)
+			return bindings[i].fn(e);
+	if (key >= 32 && key < 256)
+		insert(e, (char)key);
 	return 0;
 }
 
