@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,12 +14,21 @@
 
 int __fe_malloc_check(void);
 
+/* Report a bad pointer and stop. Plain writes, not stdio: malloc must not
+ * bring printf into every program that allocates. */
 static _Noreturn void corrupt(const char *what, void *p)
 {
-	char msg[96];
-	int n = snprintf(msg, sizeof(msg), "malloc: %s(%p): not an allocated block\n", what, p);
+	char hex[19] = "0x";
+	uintptr_t v = (uintptr_t)p;
 
-	write(2, msg, (size_t)n);
+	for (int i = 0; i < 16; i++)
+		hex[2 + i] = "0123456789abcdef"[(v >> (60 - 4 * i)) & 15];
+	hex[18] = '\0';
+	write(2, "malloc: ", 8);
+	write(2, what, strlen(what));
+	write(2, "(", 1);
+	write(2, hex, 18);
+	write(2, "): not an allocated block\n", 26);
 	abort();
 }
 

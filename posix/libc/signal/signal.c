@@ -17,7 +17,6 @@
  */
 #include <errno.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -254,12 +253,4 @@ int sigismember(const sigset_t *set, int sig)
 	if (set_op(sig) < 0)
 		return -1;
 	return (*set & bit(sig)) != 0;
-}
-
-void psignal(int sig, const char *s)
-{
-	if (s && *s)
-		fprintf(stderr, "%s: %s\n", s, strsignal(sig));
-	else
-		fprintf(stderr, "%s\n", strsignal(sig));
 }

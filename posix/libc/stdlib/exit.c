@@ -1,9 +1,9 @@
 /*
  * Ending a program: atexit handlers, exit (handlers, then stdio, then the
- * kernel), _Exit and abort. Handlers run in reverse order of registration;
- * a handler may register more, which run next.
+ * kernel), _Exit and _exit. Handlers run in reverse order of registration;
+ * a handler may register more, which run next. crt0 calls exit, so this
+ * file is in every program: it reaches stdio only through a weak symbol.
  */
-#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -41,14 +41,4 @@ _Noreturn void _Exit(int status)
 _Noreturn void _exit(int status)
 {
 	fe_exit(status & 0xff);
-}
-
-_Noreturn void abort(void)
-{
-	struct sigaction dfl = { .sa_handler = SIG_DFL };
-
-	raise(SIGABRT);
-	sigaction(SIGABRT, &dfl, NULL);
-	raise(SIGABRT);
-	fe_exit(FE_SIGEXIT_BASE + SIGABRT);
 }

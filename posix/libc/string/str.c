@@ -2,7 +2,6 @@
  * Lengths, copies, concatenation and comparison of NUL-terminated strings.
  * Comparison is by unsigned char, which is also the C locale's collation.
  */
-#include <stdlib.h>
 #include <string.h>
 
 size_t strlen(const char *s)
@@ -119,24 +118,4 @@ size_t strxfrm(char *restrict dst, const char *restrict src, size_t n)
 	if (len < n)
 		memcpy(dst, src, len + 1);
 	return len;
-}
-
-char *strdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-
-	return p ? memcpy(p, s, n) : NULL;
-}
-
-char *strndup(const char *s, size_t n)
-{
-	size_t len = strnlen(s, n);
-	char *p = malloc(len + 1);
-
-	if (!p)
-		return NULL;
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
 }
