@@ -107,4 +107,9 @@ struct fe_in {
 
 int __fe_vscan(struct fe_in *in, const char *fmt, va_list ap);
 
+/* printf and scanf share their length modifiers (hh h l ll q j z t L):
+ * fe_read_size reads one at *p, moves past it, and says which it was. */
+enum { SZ_CHAR = 1, SZ_SHORT, SZ_INT, SZ_LONG, SZ_LLONG, SZ_SIZE, SZ_MAX, SZ_PTRDIFF, SZ_LDOUBLE };
+int fe_read_size(const char **p);
+
 #endif

@@ -18,8 +18,6 @@
 
 #include "stdio_impl.h"
 
-enum { SZ_CHAR = 1, SZ_SHORT, SZ_INT, SZ_LONG, SZ_LLONG, SZ_SIZE, SZ_MAX, SZ_PTRDIFF, SZ_LDOUBLE };
-
 struct conv {
 	struct fmt_spec s;
 	int size;
@@ -142,7 +140,7 @@ static unsigned read_flags(const char **p)
 	}
 }
 
-static int read_size(const char **p)
+int fe_read_size(const char **p)
 {
 	const char *f = *p;
 
@@ -210,7 +208,7 @@ static void parse(const char **p, struct args *a, struct conv *c)
 			c->s.prec = read_int(p);
 		}
 	}
-	c->size = read_size(p);
+	c->size = fe_read_size(p);
 	c->s.conv = **p ? *(*p)++ : '\0';
 }
 
@@ -507,7 +505,7 @@ static void collect_positional(const char *fmt, va_list *ap, union value *pos)
 			note_star(&q, kinds, &max);
 			read_int(&q);
 		}
-		size = read_size(&q);
+		size = fe_read_size(&q);
 		if (!*q)
 			break;
 		note(kinds, &max, argi, value_kind(*q, size));

@@ -17,8 +17,6 @@
 
 #include "stdio_impl.h"
 
-enum { SZ_CHAR = 1, SZ_SHORT, SZ_INT, SZ_LONG, SZ_LLONG, SZ_SIZE, SZ_MAX, SZ_PTRDIFF, SZ_LDOUBLE };
-
 #define FIELD_MAX 512
 
 struct field {
@@ -325,32 +323,6 @@ static void parse_scanset(const char **fmt, unsigned char set[256])
 			set[i] = !set[i];
 }
 
-static int read_size(const char **p)
-{
-	const char *f = *p;
-
-	*p += 1;
-	switch (f[0]) {
-	case 'h':
-		return f[1] == 'h' ? (*p += 1, SZ_CHAR) : SZ_SHORT;
-	case 'l':
-		return f[1] == 'l' ? (*p += 1, SZ_LLONG) : SZ_LONG;
-	case 'q':
-		return SZ_LLONG;
-	case 'j':
-		return SZ_MAX;
-	case 'z':
-		return SZ_SIZE;
-	case 't':
-		return SZ_PTRDIFF;
-	case 'L':
-		return SZ_LDOUBLE;
-	default:
-		*p -= 1;
-		return SZ_INT;
-	}
-}
-
 static int convert(struct scan *sc, struct field *f, const char **fmt)
 {
 	unsigned char set[256];
@@ -410,7 +382,7 @@ static int directive(struct scan *sc, const char **fmt)
 	*fmt += f.skip;
 	while (isdigit((unsigned char)**fmt))
 		f.width = f.width * 10 + (*(*fmt)++ - '0');
-	f.size = read_size(fmt);
+	f.size = fe_read_size(fmt);
 	f.conv = **fmt ? *(*fmt)++ : '\0';
 	rc = convert(sc, &f, fmt);
 	if (rc > 0)
