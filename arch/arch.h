@@ -163,4 +163,16 @@ size_t kernel_console_input(const char *buf, size_t len);
  * outside). The core kills the process that owned it, reporting `why`. */
 void kernel_as_died(struct arch_as *as, const struct fe_exit *why);
 
+/* What the machine's fault injection (the sim's --inject) sees of a process. */
+struct kernel_proc_view {
+	struct arch_as *as;
+	uint32_t pid;
+	bool server; /* it has registered a scheme */
+	char name[32];
+};
+
+/* Describe up to `max` live processes, in pid order; returns how many were
+ * written. */
+unsigned kernel_processes(struct kernel_proc_view *out, unsigned max);
+
 #endif

@@ -88,7 +88,8 @@ struct process {
 	struct list threads;
 	uint32_t nthreads;
 	bool dead;
-	bool quiet; /* never started: no report, no halt */
+	bool quiet;  /* never started: no report, no halt */
+	bool server; /* has registered a scheme */
 	struct fe_exit exit;
 	struct list waiters; /* threads in FE_SYS_PROC_WAIT */
 	struct list all_link;

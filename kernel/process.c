@@ -103,6 +103,27 @@ uint32_t process_list(struct fe_procinfo *out, uint32_t max)
 	return n;
 }
 
+unsigned kernel_processes(struct kernel_proc_view *out, unsigned max)
+{
+	unsigned n = 0;
+	struct list *it;
+
+	list_for_each(it, &all_procs) {
+		const struct process *p = list_entry(it, struct process, all_link);
+
+		if (n == max)
+			break;
+		if (p->dead || !p->vm.as)
+			continue;
+		out[n] = (struct kernel_proc_view){ .as = p->vm.as,
+			                            .pid = p->pid,
+			                            .server = p->server };
+		kmemcpy(out[n].name, p->name, sizeof(out[n].name));
+		n++;
+	}
+	return n;
+}
+
 uint32_t process_count(void)
 {
 	return nprocs;

@@ -79,7 +79,10 @@ int64_t sys_scheme_register(struct thread *t, const uint64_t *a)
 	                                FE_RIGHT_CALL, &c);
 	if (rc < 0)
 		return rc;
-	return scheme_register(name, a[1], container_of(c.obj, struct endpoint, obj));
+	rc = scheme_register(name, a[1], container_of(c.obj, struct endpoint, obj));
+	if (rc == 0)
+		t->proc->server = true;
+	return rc;
 }
 
 int64_t sys_open(struct thread *t, const uint64_t *a)

@@ -112,7 +112,11 @@ enum sim_action {
 	SIM_ACT_RUN = 1, /* apply the ops, then continue (return `ret`) */
 	SIM_ACT_OPS,     /* apply the ops, post SIM_MSG_OPS_DONE, wait again */
 	SIM_ACT_EXIT,    /* the thread is destroyed: unmap the region, exit */
+	SIM_ACT_FAULT,   /* apply the ops, then jump to SIM_WILD_ADDR (--inject) */
 };
+
+/* Never mapped in a child (below SIM_USER_LO): an injected fault runs here. */
+#define SIM_WILD_ADDR 0x8ul
 
 enum sim_op_kind {
 	SIM_OP_MAP = 1, /* mmap fds[fd] at va (MAP_SHARED|MAP_FIXED) */

@@ -4,7 +4,8 @@
  * and hands a struct boot_info to the core's kernel_main, which never
  * returns; the sim ends in arch_halt.
  *
- *   ferrite-sim [--seed N] [--trace FILE] [--module PATH]... [--] PROGRAM [ARG...]
+ *   ferrite-sim [--seed N] [--trace FILE] [--inject SPEC]... [--module PATH]...
+ *               [--] PROGRAM [ARG...]
  *
  * Rules: every mistake of the user (bad option, missing or unreadable file,
  * a PROGRAM that is not an ELF64 x86_64 executable) is one line on stderr
@@ -45,10 +46,22 @@ struct options {
 
 static void usage(FILE *out)
 {
-	fprintf(out, "usage: ferrite-sim [--seed N] [--trace FILE] [--module PATH]... "
-	             "[--] PROGRAM [ARG...]\n"
+	fprintf(out, "usage: ferrite-sim [--seed N] [--trace FILE] [--inject SPEC]... "
+	             "[--module PATH]... [--] PROGRAM [ARG...]\n"
 	             "  --seed N       seed the run (default 1); same seed, same run\n"
 	             "  --trace FILE   write the kernel's event trace to FILE\n"
+	             "  --inject SPEC  inject faults at seeded points (repeatable, or\n"
+	             "                 comma-separated); SPEC is\n"
+	             "                 ACTION:VICTIM[@N][/every=K|/rand=K][/count=C]\n"
+	             "                 ACTION  kill, fault, hang or slow=USEC\n"
+	             "                 VICTIM  a process name, or random[-NAME...]: a\n"
+	             "                         seeded pick among the scheme servers\n"
+	             "                         but init and the NAMEs\n"
+	             "                 @N      at the Nth system call (default: first)\n"
+	             "                 every=K then every K calls; rand=K after\n"
+	             "                         seeded intervals of 1..2K calls\n"
+	             "                 count=C at most C times\n"
+	             "                 e.g. kill:zero@500, kill:random-console/rand=3000/count=20\n"
 	             "  --module PATH  add PATH to the boot archive (repeatable)\n"
 	             "  PROGRAM        ELF64 x86_64 executable of the first process\n");
 }
@@ -77,6 +90,7 @@ static void parse(int argc, char **argv, struct options *o)
 		{ "seed", required_argument, NULL, 's' },
 		{ "trace", required_argument, NULL, 't' },
 		{ "module", required_argument, NULL, 'm' },
+		{ "inject", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -89,10 +103,14 @@ static void parse(int argc, char **argv, struct options *o)
 			o->seed = parse_seed(optarg);
 		else if (c == 't')
 			o->trace = optarg;
+		else if (c == 'i' && sim_inject_parse(optarg))
+			fail(2, optarg, "bad --inject spec (try --help)");
 		else if (c == 'm' && o->nmodules == MAX_MODULES)
 			fail(2, "--module", "too many modules");
 		else if (c == 'm')
 			o->modules[o->nmodules++] = optarg;
+		else if (c == 'i')
+			continue;
 		else if (c == 'h') {
 			usage(stdout);
 			exit(0);
@@ -261,5 +279,6 @@ int main(int argc, char **argv)
 	b.trace = o.trace != NULL;
 	b.console_tty = sim_console_init();
 	sim.seed = o.seed;
+	sim_inject_start();
 	kernel_main(&b);
 }

@@ -197,7 +197,7 @@ static int run_release(struct arch_thread *t)
 	for (;;) {
 		if (!gate_requested(g))
 			return run_broken(t->as);
-		more = sim_ops_send(t, SIM_ACT_RUN);
+		more = sim_ops_send(t, t->as->fault ? SIM_ACT_FAULT : SIM_ACT_RUN);
 		if (more < 0)
 			return run_broken(t->as);
 		if (!more)
@@ -346,8 +346,10 @@ void arch_run(struct arch_thread *t, struct trap *trap)
 
 	sim.running = as;
 	sim_console_pump();
-	if (!as->dead && !run_release(t))
-		run_wait(t, trap);
+	if (as->hung && !as->dead)
+		sim_inject_hang(trap);
+	else if (!as->dead && !run_release(t) && !run_wait(t, trap) && trap->kind == TRAP_SYSCALL)
+		sim_inject_call(t, trap);
 	if (as->dead) {
 		/* Whatever it last asked, the process is gone. */
 		trap->kind = TRAP_FAULT;

@@ -20,6 +20,7 @@
  *   thread.c    thread contexts and their wake words
  *   run.c       arch_run: the kernel side of the gate handshake, watchdog
  *   loop.c      the io_uring event loop, virtual time, arch_idle
+ *   inject.c    fault injection (--inject): kill, fault, hang, slow
  *
  * Rules: one thread, no locks; functions return 0 or -errno; everything a
  * child writes is untrusted; nothing host-dependent (pids, wall time, host
@@ -79,8 +80,11 @@ struct arch_as {
 	unsigned nlive; /* threads whose host thread still runs */
 	bool dead;      /* the host process is gone or dying */
 	bool reaped;
-	bool destroyed; /* arch_as_destroy called: free when reaped */
-	bool reported;  /* the core already knows it is dead */
+	bool destroyed;   /* arch_as_destroy called: free when reaped */
+	bool reported;    /* the core already knows it is dead */
+	bool hung;        /* --inject hang: never resumed again */
+	bool fault;       /* --inject fault: faults when it next runs */
+	uint64_t slow_ns; /* --inject slow: added to each IPC call */
 	struct fe_exit why;
 };
 
@@ -94,6 +98,7 @@ struct sim {
 	int wake_fd;               /* ... read-only, for children */
 	uint64_t vtime;
 	uint64_t deadline;
+	uint64_t calls;           /* system calls handed to the core: injection points */
 	struct arch_as *all;      /* every child not yet reaped */
 	struct arch_as *running;  /* whose thread arch_run is running */
 	struct arch_thread *last; /* the thread arch_run ran last */
@@ -151,6 +156,12 @@ void sim_thread_free(struct arch_thread *t);
 
 /* run.c */
 void sim_gate_release(struct arch_thread *t);
+
+/* inject.c */
+int sim_inject_parse(const char *spec);
+void sim_inject_start(void);
+void sim_inject_call(struct arch_thread *t, const struct trap *trap);
+void sim_inject_hang(struct trap *trap);
 
 /* loop.c */
 int sim_loop_init(void);

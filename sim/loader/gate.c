@@ -172,7 +172,17 @@ static void gate_apply_ops(struct sim_gate *g)
 		sys3(NR_close, fds[i], 0, 0);
 }
 
-/* Wait for SIM_ACT_RUN, applying op batches and obeying SIM_ACT_EXIT. */
+/* An injected fault: continue at a wild address, as a thread whose return
+ * address was overwritten would; the fault handler reports it. */
+static void gate_go_wild(void)
+{
+	void (*volatile wild)(void) = (void (*)(void))SIM_WILD_ADDR;
+
+	wild();
+}
+
+/* Wait for SIM_ACT_RUN, applying op batches and obeying SIM_ACT_EXIT and
+ * SIM_ACT_FAULT. */
 void gate_wait_run(struct sim_gate *g)
 {
 	for (;;) {
@@ -184,6 +194,8 @@ void gate_wait_run(struct sim_gate *g)
 			sim_unmap_and_exit(g->self, SIM_REGION_SIZE);
 		if (g->nops || g->nfds)
 			gate_apply_ops(g);
+		if (act == SIM_ACT_FAULT)
+			gate_go_wild();
 		if (act == SIM_ACT_RUN)
 			return;
 		gate_post(g, SIM_MSG_OPS_DONE);
