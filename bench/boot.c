@@ -239,7 +239,7 @@ static int make_archive(const struct config *c, const char **files, int n, const
 	int argc = 0, st;
 	pid_t pid;
 
-	snprintf(tool, sizeof(tool), "%s/arch/x86_64/mkbootfs", c->build);
+	snprintf(tool, sizeof(tool), "%s/tools/mkbootfs", c->build);
 	argv[argc++] = tool;
 	argv[argc++] = "-o";
 	argv[argc++] = (char *)out;

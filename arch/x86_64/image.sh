@@ -96,7 +96,7 @@ native_archive() {
 		seen[$name]=1
 		files+=("$f")
 	done
-	"$build/arch/x86_64/mkbootfs" -o "$out" "${files[@]}"
+	"$build/tools/mkbootfs" -o "$out" "${files[@]}"
 }
 
 # native_cmdline OPTION... -- INIT ARG...: the kernel command line. Words

@@ -24,12 +24,17 @@
  * with status N ...", as scripts/qemu does (libvirt does not report QEMU's
  * exit code).
  *
+ * A libvirt call can block for good when the daemon stops answering, where
+ * the event loop's timer cannot help: an alarm HARD_EXTRA_S seconds after
+ * TIMEOUT ends the launcher then, with the terminal restored.
+ *
  * Exit status: Ferrite's halt status; 124 on timeout; 125 when the guest
  * stopped without a halt line; 130 when left with Ctrl-]; 1 when libvirt
  * failed (its message is printed); 2 for bad usage.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,6 +302,10 @@ static void stdin_event(int watch, int fd, int events, void *opaque)
 	flush_input(s);
 }
 
+#define HARD_EXTRA_S 30
+
+static struct termios *alarm_terminal; /* to restore when the alarm fires */
+
 static void raw_terminal(struct session *s)
 {
 	struct termios t;
@@ -306,8 +315,10 @@ static void raw_terminal(struct session *s)
 	t = s->saved;
 	cfmakeraw(&t);
 	t.c_oflag = s->saved.c_oflag; /* keep \n -> \r\n on our own output */
-	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) == 0)
+	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) == 0) {
 		s->raw = true;
+		alarm_terminal = &s->saved;
+	}
 }
 
 static void restore_terminal(struct session *s)
@@ -463,6 +474,17 @@ static int parse_args(struct options *o, int argc, char **argv)
 	return 0;
 }
 
+static void hard_deadline(int sig)
+{
+	static const char msg[] = "ferrite-libvirt: libvirtd stopped answering; giving up\n";
+
+	(void)sig;
+	if (alarm_terminal)
+		(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, alarm_terminal);
+	(void)write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	_exit(124);
+}
+
 int main(int argc, char **argv)
 {
 	static char name[64];
@@ -488,6 +510,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	virSetErrorFunc(NULL, silence);
+	if (o.timeout_s > 0) {
+		signal(SIGALRM, hard_deadline);
+		alarm((unsigned)o.timeout_s + HARD_EXTRA_S);
+	}
 	if (virEventRegisterDefaultImpl() < 0)
 		fail("event loop");
 	else if (start(&s, &o, xml) == 0)
