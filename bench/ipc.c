@@ -20,7 +20,6 @@
  * Usage: ipc [--batches N] [--calls N] [--sim PATH] [--guest PATH]
  */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>
 #include <signal.h>
@@ -35,39 +34,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
+
 struct config {
 	int batches;
 	long calls;
 	char sim[PATH_MAX];
 	char guest[PATH_MAX];
 };
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double median(uint64_t *v, int n)
-{
-	qsort(v, (size_t)n, sizeof(*v), cmp_u64);
-	return n % 2 ? (double)v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "ipc: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
 
 /* ---- futex ping-pong ---------------------------------------------------- */
 
@@ -171,56 +145,18 @@ static double bench_pipe(const struct config *c, uint64_t *samples)
 
 /* ---- Ferrite, in the sim --------------------------------------------------- */
 
-static FILE *start_sim(const struct config *c, pid_t *pid)
+static double bench_ferrite(const struct config *c, uint64_t *samples)
 {
 	char batches[16], calls[24];
-	int fds[2];
+	char *guest = (char *)c->guest;
+	char *argv[] = { (char *)c->sim, "--module", guest, guest, batches, calls, NULL };
 
 	snprintf(batches, sizeof(batches), "%d", c->batches);
 	snprintf(calls, sizeof(calls), "%ld", c->calls);
-	if (pipe(fds) < 0)
-		die("pipe");
-	*pid = fork();
-	if (*pid < 0)
-		die("fork");
-	if (*pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execl(c->sim, c->sim, "--module", c->guest, c->guest, batches, calls, (char *)NULL);
-		fprintf(stderr, "ipc: cannot run %s: %s\n", c->sim, strerror(errno));
-		_exit(127);
-	}
-	close(fds[1]);
-	return fdopen(fds[0], "r");
-}
-
-static double bench_ferrite(const struct config *c, uint64_t *samples)
-{
-	char line[256];
-	uint64_t last = 0;
-	int b = -1, status;
-	pid_t pid;
-	FILE *out = start_sim(c, &pid);
-
-	while (b < c->batches && fgets(line, sizeof(line), out)) {
-		uint64_t t = now_ns();
-
-		if (b >= 0 && strncmp(line, "batch ", 6) == 0)
-			samples[b++] = (t - last) / (uint64_t)c->calls;
-		else if (b < 0 && strcmp(line, "start\n") == 0)
-			b = 0;
-		else
-			fprintf(stderr, "ipc: guest: %s", line);
-		last = t;
-	}
-	fclose(out);
-	waitpid(pid, &status, 0);
-	if (b < c->batches) {
-		fprintf(stderr, "ipc: the guest stopped after %d of %d batches (status %d)\n",
-		        b < 0 ? 0 : b, c->batches, status);
+	if (time_batches(argv, c->batches, samples) < 0)
 		exit(1);
-	}
+	for (int b = 0; b < c->batches; b++)
+		samples[b] /= (uint64_t)c->calls;
 	return median(samples, c->batches);
 }
 

@@ -1,0 +1,19 @@
+/*
+ * The command line that runs a Ferrite program in ferrite-sim under init,
+ * with every daemon of the system: what bench/spawn and bench/pipe run.
+ * The paths are this build tree's (bench_config.h, written by meson).
+ */
+#ifndef BENCH_GUEST_H
+#define BENCH_GUEST_H
+
+#define GUEST_ARGV_MAX 64
+
+/*
+ * Fills argv (GUEST_ARGV_MAX entries): ferrite-sim, the system's modules and
+ * the NULL-terminated `modules` (paths; the archive names each file by its
+ * basename), init, then the NULL-terminated `args`: the program's name in
+ * the archive and its arguments. Exits with a message if they do not fit.
+ */
+void guest_argv(char **argv, char *const modules[], char *const args[]);
+
+#endif
