@@ -2,7 +2,8 @@
  * usertests: the harness and the tests that need no daemons — memory,
  * strings, formatting, conversions, math, setjmp, sorting, time, the
  * environment, signals, fork and wait, errno, getopt, atexit. The tests
- * that need files, pipes and exec are in usertests_fs.c.
+ * that need files, pipes and exec are in usertests_fs.c, the smaller
+ * corners (execve, local time, assert, limits, locale) in usertests_misc.c.
  *
  * Run as the first process it prints each test's result to the debug
  * console; under init (with every daemon) it also runs the file tests.
@@ -543,6 +544,8 @@ int main(int argc, char **argv)
 		failed += run(&core_tests[i], files);
 	for (int i = 0; file_tests[i].name; i++)
 		failed += run(&file_tests[i], files);
+	for (int i = 0; misc_tests[i].name; i++)
+		failed += run(&misc_tests[i], files);
 	if (failed)
 		printf("usertests: %d FAILED\n", failed);
 	else

@@ -36,8 +36,10 @@ extern const char *self_path;
 
 extern const struct usertest core_tests[];
 extern const struct usertest file_tests[];
+extern const struct usertest misc_tests[];
 
 /* usertests --child MODE ...: the modes the exec tests start. */
 int child_mode(int argc, char **argv);
+int misc_child_mode(int argc, char **argv);
 
 #endif

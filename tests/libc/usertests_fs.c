@@ -265,6 +265,8 @@ int child_mode(int argc, char **argv)
 			return 5;
 		return 0;
 	}
+	if (argc >= 3 && strcmp(argv[2], "only-env") == 0)
+		return misc_child_mode(argc, argv);
 	return 99;
 }
 
