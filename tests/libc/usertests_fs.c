@@ -46,6 +46,14 @@ static void test_devices(void)
 		same &= buf[i] == buf[0];
 	CHECK(!same);
 	close(fd);
+	/* the Unix names of the same devices */
+	fd = open("/dev/null", O_WRONLY);
+	CHECK(fd >= 0 && write(fd, "gone", 4) == 4);
+	close(fd);
+	fd = open("/dev/../dev/zero", O_RDONLY);
+	CHECK(fd >= 0 && read(fd, buf, 16) == 16 && buf[0] == 0 && buf[15] == 0);
+	close(fd);
+	CHECK(open("/dev/nonesuch", O_RDONLY) == -1 && errno == ENOENT);
 }
 
 static void test_files(void)

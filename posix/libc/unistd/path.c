@@ -8,6 +8,11 @@
  * repeated '/' go, ".." takes the previous component off (by name, as the
  * servers resolve it; the root's parent is the root).
  *
+ * The Unix device names programs take for granted name Ferrite's devices:
+ * "/dev/null" is null:, "/dev/zero" zero:, "/dev/random" and
+ * "/dev/urandom" rand:, "/dev/tty" console: (after cleaning, so
+ * "/dev/../dev/null" is null: too). Nothing else under /dev exists.
+ *
  * The current directory starts as $PWD when that is an absolute path, "/"
  * otherwise; chdir keeps $PWD up to date and exec passes it on, which is
  * how a child starts where its parent was.
@@ -115,7 +120,22 @@ static int clean(const char *path, char *out, size_t cap)
 	return 0;
 }
 
-int __fe_path_resolve(const char *path, char *out, size_t cap)
+/* If `out` names a Unix device, the scheme that serves it. */
+static void map_device(char *out, size_t cap)
+{
+	static const struct {
+		const char *unix_name, *scheme;
+	} devices[] = {
+		{ "/dev/null", "null:" },    { "/dev/zero", "zero:" },   { "/dev/random", "rand:" },
+		{ "/dev/urandom", "rand:" }, { "/dev/tty", "console:" },
+	};
+
+	for (size_t i = 0; i < sizeof(devices) / sizeof(devices[0]); i++)
+		if (strcmp(out, devices[i].unix_name) == 0 && strlen(devices[i].scheme) < cap)
+			strcpy(out, devices[i].scheme);
+}
+
+static int resolve(const char *path, char *out, size_t cap)
 {
 	const char *base;
 	size_t root, used;
@@ -134,6 +154,15 @@ int __fe_path_resolve(const char *path, char *out, size_t cap)
 		return -FE_ENAMETOOLONG;
 	out[used] = '\0';
 	return 0;
+}
+
+int __fe_path_resolve(const char *path, char *out, size_t cap)
+{
+	int rc = resolve(path, out, cap);
+
+	if (rc == 0)
+		map_device(out, cap);
+	return rc;
 }
 
 long __fe_path_call(const char *path, struct fe_msg *m)
