@@ -46,6 +46,14 @@ enum fe_fd_state {
 void __fe_fd_set(int fd, int state, int oflags);
 int __fe_fd_state(int fd);
 int __fe_fd_oflags(int fd);
+/* Remember the resolved path fd was opened with, for reopening it. */
+void __fe_fd_remember(int fd, const char *path);
+/* `to` is now a duplicate of `from`: same flags, path and offset. */
+void __fe_fd_copy(int to, int from);
+/* fd's remembered path (NULL if none) and tracked offset (-1: unknown). */
+const char *__fe_fd_path(int fd, int64_t *off);
+/* A call `op` on fd answered rc >= 0: track the offset it moved. */
+void __fe_fd_moved(int fd, uint64_t op, long rc);
 /* A call on fd failed with rc: if fd is one of 0..2 that the program never
  * touched and the kernel says it is not open, switch it to the console
  * (io.c) and say so. */
@@ -57,8 +65,13 @@ mode_t __fe_umask(void);
 /* This process's entry in the kernel's process list (unistd/proc.c). */
 int __fe_self_info(struct fe_procinfo *out);
 
-/* One call to a descriptor's server; the result or -FE_E*. */
+/* One call to a descriptor's server; the result or -FE_E*. Retried on a
+ * restarted server where that is safe (unistd/retry.c). */
 long __fe_fd_call(int fd, struct fe_msg *m);
+/* fe_open and fe_path_call of a resolved path, waiting while its scheme is
+ * between two servers (unistd/retry.c). */
+int __fe_open_served(const char *path, uint32_t flags, uint32_t mode);
+long __fe_path_call_served(const char *path, struct fe_msg *m);
 /* One path operation (FE_SCHEME_STAT, UNLINK, ...) on a resolved path. */
 long __fe_path_call(const char *path, struct fe_msg *m);
 

@@ -66,5 +66,6 @@ Suite *suite_ramfs(void);
 Suite *suite_initfs(void);
 Suite *suite_sys(void);
 Suite *suite_console(void);
+Suite *suite_pattern(void);
 
 #endif

@@ -2,7 +2,8 @@
  * The scheme namespace: registering names (valid and invalid names, bad
  * pointers and handles, a name taken, a new generation once the server's
  * receive rights are gone, stale files of the old one), the grants that
- * serving and opening need, and path operations. Opening is in test_open.c.
+ * serving and opening need, path operations, and the view of servers the
+ * machine's fault injection gets. Opening is in test_open.c.
  */
 #include <string.h>
 
@@ -377,6 +378,33 @@ START_TEST(test_path_call_bad_arguments)
 }
 END_TEST
 
+/* What the machine's fault injection sees: live processes in pid order,
+ * the ones that registered a scheme marked as servers, the dead left out. */
+START_TEST(test_kernel_processes_marks_servers)
+{
+	struct scheme_pair sp;
+	struct kernel_proc_view v[8];
+	unsigned n;
+
+	make_scheme(&sp, "x");
+	n = kernel_processes(v, 8);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(v[0].pid, init_proc->pid);
+	ck_assert(!v[0].server);
+	ck_assert_str_eq(v[1].name, "server");
+	ck_assert(v[1].server);
+	ck_assert_ptr_eq(v[1].as, sp.server->proc->vm.as);
+	ck_assert_str_eq(v[2].name, "client");
+	ck_assert(!v[2].server);
+	ck_assert_uint_lt(v[1].pid, v[2].pid);
+	ck_assert_uint_eq(kernel_processes(v, 1), 1);
+	process_exit(sp.server->proc, 0);
+	n = kernel_processes(v, 8);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[1].name, "client");
+}
+END_TEST
+
 Suite *suite_scheme(void)
 {
 	Suite *s = suite_create("scheme");
@@ -394,5 +422,6 @@ Suite *suite_scheme(void)
 	ADD_TEST(s, test_path_call_rename_and_stat_bodies);
 	ADD_TEST(s, test_path_call_refuses_other_operations);
 	ADD_TEST(s, test_path_call_bad_arguments);
+	ADD_TEST(s, test_kernel_processes_marks_servers);
 	return s;
 }

@@ -37,10 +37,13 @@ mode_t __fe_umask(void)
 
 static int open_resolved(const char *full, int flags, mode_t mode)
 {
-	int fd = fe_open(full, strlen(full), (uint32_t)flags, mode & ~file_mask & 07777);
+	int fd = __fe_open_served(full, (uint32_t)flags, mode & ~file_mask & 07777);
 
-	if (fd >= 0)
+	if (fd >= 0) {
 		__fe_fd_set(fd, FE_FD_OPEN, flags & ~O_CLOEXEC);
+		if (strncmp(full, "pipe:", 5))
+			__fe_fd_remember(fd, full);
+	}
 	return (int)fe_err(fd);
 }
 
@@ -104,7 +107,7 @@ static int dup_min(int fd, int min, uint32_t fdflags)
 		rc = -FE_EMFILE;
 	}
 	if (rc >= 0)
-		__fe_fd_set(rc, FE_FD_OPEN, __fe_fd_oflags(fd));
+		__fe_fd_copy(rc, fd);
 	return rc;
 }
 
@@ -121,7 +124,7 @@ int dup3(int fd, int newfd, int flags)
 		return (int)fe_err(-FE_EINVAL);
 	rc = fe_dup(fd, newfd, flags & O_CLOEXEC ? FE_FD_CLOEXEC : 0);
 	if (rc >= 0)
-		__fe_fd_set(rc, FE_FD_OPEN, __fe_fd_oflags(fd));
+		__fe_fd_copy(rc, fd);
 	return (int)fe_err(rc);
 }
 
@@ -185,7 +188,7 @@ int pipe2(int fds[2], int flags)
 
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
 		return (int)fe_err(-FE_EINVAL);
-	rd = fe_open("pipe:", 5, O_RDONLY | (uint32_t)flags, 0);
+	rd = __fe_open_served("pipe:", O_RDONLY | (uint32_t)flags, 0);
 	if (rd < 0)
 		return (int)fe_err(rd);
 	m.label = FE_SCHEME_FSTAT;

@@ -172,7 +172,7 @@ long __fe_path_call(const char *path, struct fe_msg *m)
 
 	if (rc < 0)
 		return rc;
-	return fe_path_call(full, strlen(full), m);
+	return __fe_path_call_served(full, m);
 }
 
 int chdir(const char *path)
