@@ -2,12 +2,17 @@
  * Address spaces in the sim: each is a child Linux process running
  * ferrite-loader, sandboxed before any user code exists.
  *
- * Creating one forks a child that keeps exactly these fds (sim/gate.h):
+ * Creating one starts a child that keeps exactly these fds (sim/gate.h):
  * the control socket, the doorbell, the seccomp program, its first
  * thread's region and the wake region (read-only), plus stderr until the
  * loader has set up; it turns ASLR off, keeps off the kernel's CPU, asks to
  * die with ferrite-sim (PDEATHSIG), blocks the preemption signal until the
- * loader can take it, and execs the loader. Mapping and unmapping are queued
+ * loader can take it, and execs the loader. The child shares the sim's
+ * memory until that exec (clone with CLONE_VM | CLONE_VFORK, on a stack of
+ * its own) instead of getting a copy: a fork would copy the page tables of
+ * every process's memory the sim has mapped, only for exec to drop them.
+ * So the child writes nothing of the sim's but its own stack (and errno),
+ * and the sim waits for its exec. Mapping and unmapping are queued
  * (sim/ops.c) and applied by the child before its code next runs.
  *
  * Life and death: the child's pidfd is watched in the event loop. When it
@@ -33,11 +38,20 @@
 
 #include "sim.h"
 
-static _Noreturn void child_exec(pid_t parent, int ctl, int gate0)
+#define CHILD_STACK_SIZE (64u * 1024u)
+
+struct child_args {
+	pid_t parent;
+	int ctl, gate0;
+};
+
+static int child_exec(void *arg)
 {
 	static char *const argv[] = { "ferrite-loader", NULL };
 	static char *const envp[] = { NULL };
-	int tmp[5] = { ctl, sim.bell_fd, sim.filter_fd, gate0, sim.wake_fd };
+	const struct child_args *ca = arg;
+	pid_t parent = ca->parent;
+	int tmp[5] = { ca->ctl, sim.bell_fd, sim.filter_fd, ca->gate0, sim.wake_fd };
 	sigset_t all;
 
 	/* Out of the way first, so no dup2 below clobbers a source. */
@@ -86,17 +100,32 @@ static void as_reap_now(struct arch_as *as)
 		;
 }
 
+/* Start the child (child_exec); returns its pid, or -errno. */
+static pid_t start_child(int ctl, int gate0)
+{
+	static char stack[CHILD_STACK_SIZE] __attribute__((aligned(16)));
+	struct child_args ca = { getpid(), ctl, gate0 };
+	sigset_t all, old;
+	pid_t pid;
+
+	/* No handler of the sim may run on the shared memory in the child. */
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, &old);
+	pid = clone(child_exec, stack + sizeof(stack), CLONE_VM | CLONE_VFORK | SIGCHLD, &ca);
+	if (pid < 0)
+		pid = -errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return pid;
+}
+
 static int as_spawn(struct arch_as *as, struct arch_thread *t0)
 {
-	pid_t parent = getpid();
 	int sv[2], err;
 
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
 		return -errno;
-	as->pid = fork();
-	if (as->pid == 0)
-		child_exec(parent, sv[1], t0->region_fd);
-	err = as->pid < 0 ? -errno : 0;
+	as->pid = start_child(sv[1], t0->region_fd);
+	err = as->pid < 0 ? as->pid : 0;
 	close(sv[1]);
 	if (err) {
 		close(sv[0]);
