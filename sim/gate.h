@@ -81,6 +81,9 @@ static inline uint64_t sim_region_va(uint64_t index)
 #define SIM_FD_FILTER 5 /* the seccomp program; closed once applied */
 #define SIM_FD_GATE0 6  /* the first thread's region; closed once mapped */
 #define SIM_FD_WAKE 7   /* the wake region (read-only); closed once mapped */
+/* hostfs only: the --mount directory (sim/host.c). Above every number a
+ * batch's fds can take (they are the lowest free, at most SIM_MAX_FDS). */
+#define SIM_FD_HOST 100
 
 /* Real-time signal the kernel sends to preempt a syscall-free loop. */
 #define SIM_SIG_PREEMPT 40
@@ -122,6 +125,10 @@ enum sim_op_kind {
 	SIM_OP_MAP = 1, /* mmap fds[fd] at va (MAP_SHARED|MAP_FIXED) */
 	SIM_OP_UNMAP,   /* munmap va, len */
 	SIM_OP_THREAD,  /* map region fds[fd] at va, start a thread on it */
+	/* The first batch of the hostfs daemon only (sim/host.c), before the
+	 * loader applies the sandbox; refused after. */
+	SIM_OP_FILTER, /* fds[fd] replaces the seccomp program (SIM_FD_FILTER) */
+	SIM_OP_HOST,   /* fds[fd] becomes SIM_FD_HOST, read-only by Landlock */
 };
 
 struct sim_op {

@@ -5,6 +5,7 @@
  * returns; the sim ends in arch_halt.
  *
  *   ferrite-sim [--seed N] [--trace FILE] [--inject SPEC]... [--module PATH]...
+ *               [--mount DIR]
  *               [--] PROGRAM [ARG...]
  *
  * Rules: every mistake of the user (bad option, missing or unreadable file,
@@ -33,12 +34,13 @@
 #define CHILD_SPIN 1000       /* a parked child spins ~20 us, then sleeps */
 #define MAX_MODULES 256
 
-struct sim sim = { .filter_fd = -1, .bell_fd = -1, .deadline = UINT64_MAX };
+struct sim sim = { .filter_fd = -1, .host_filter_fd = -1, .bell_fd = -1, .deadline = UINT64_MAX };
 
 struct options {
 	uint64_t seed;
 	const char *trace;
-	char *modules[MAX_MODULES];
+	const char *mount;
+	char *modules[MAX_MODULES + 1]; /* + hostfs, with --mount */
 	unsigned nmodules;
 	char **argv; /* PROGRAM [ARG...] */
 	int argc;
@@ -47,7 +49,7 @@ struct options {
 static void usage(FILE *out)
 {
 	fprintf(out, "usage: ferrite-sim [--seed N] [--trace FILE] [--inject SPEC]... "
-	             "[--module PATH]... [--] PROGRAM [ARG...]\n"
+	             "[--module PATH]... [--mount DIR] [--] PROGRAM [ARG...]\n"
 	             "  --seed N       seed the run (default 1); same seed, same run\n"
 	             "  --trace FILE   write the kernel's event trace to FILE\n"
 	             "  --inject SPEC  inject faults at seeded points (repeatable, or\n"
@@ -63,6 +65,8 @@ static void usage(FILE *out)
 	             "                 count=C at most C times\n"
 	             "                 e.g. kill:zero@500, kill:random-console/rand=3000/count=20\n"
 	             "  --module PATH  add PATH to the boot archive (repeatable)\n"
+	             "  --mount DIR    serve DIR read-only as the scheme host: (the\n"
+	             "                 hostfs daemon joins the boot archive)\n"
 	             "  PROGRAM        ELF64 x86_64 executable of the first process\n");
 }
 
@@ -91,6 +95,7 @@ static void parse(int argc, char **argv, struct options *o)
 		{ "trace", required_argument, NULL, 't' },
 		{ "module", required_argument, NULL, 'm' },
 		{ "inject", required_argument, NULL, 'i' },
+		{ "mount", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -111,6 +116,10 @@ static void parse(int argc, char **argv, struct options *o)
 			o->modules[o->nmodules++] = optarg;
 		else if (c == 'i')
 			continue;
+		else if (c == 'M' && o->mount)
+			fail(2, "--mount", "given twice");
+		else if (c == 'M')
+			o->mount = optarg;
 		else if (c == 'h') {
 			usage(stdout);
 			exit(0);
@@ -230,7 +239,23 @@ static void setup_cpus(void)
 	sim.pin_children = true;
 }
 
-static void host_setup(struct boot_info *b)
+/* --mount DIR: check DIR, add the hostfs daemon to the modules. */
+static void mount_dir(struct options *o)
+{
+	const char *why;
+	int err;
+
+	if (!o->mount)
+		return;
+	err = sim_host_mount(o->mount, &why);
+	if (err == -EINVAL)
+		fail(2, o->mount, why);
+	if (err)
+		fail(1, "hostfs daemon (daemons/hostfs beside sim/)", why);
+	o->modules[o->nmodules++] = sim_host_module();
+}
+
+static void host_setup(struct boot_info *b, bool host)
 {
 	int err;
 
@@ -243,7 +268,7 @@ static void host_setup(struct boot_info *b)
 	err = sim_wake_init();
 	if (err)
 		fail(1, "wake region", strerror(-err));
-	err = sim_sandbox_init();
+	err = sim_sandbox_init(host);
 	if (err)
 		fail(1, "sandbox", strerror(-err));
 	err = sim_loop_init();
@@ -265,11 +290,12 @@ int main(int argc, char **argv)
 
 	parse(argc, argv, &o);
 	load_program(o.argv[0], &image, &size);
+	mount_dir(&o);
 	if (sim_bootfs_build(o.modules, o.nmodules, &bootfs, &bootfs_size))
 		exit(2);
 	if (o.trace && sim_trace_open(o.trace))
 		fail(2, o.trace, strerror(errno));
-	host_setup(&b);
+	host_setup(&b, o.mount != NULL);
 	b.init_image = image;
 	b.init_size = size;
 	build_args(&o, &b);

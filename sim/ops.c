@@ -93,6 +93,8 @@ static int op_fd(struct sim_pending *p)
 		return sim_mem_fd(p->mem, p->op.prot);
 	if (p->op.kind == SIM_OP_THREAD)
 		return p->thread->region_fd;
+	if (p->op.kind == SIM_OP_FILTER || p->op.kind == SIM_OP_HOST)
+		return sim_host_op_fd(p->op.kind);
 	return -1;
 }
 

@@ -187,6 +187,11 @@ static int run_release(struct arch_thread *t)
 	struct sim_gate *g = t->page;
 	int more, err;
 
+	if (!t->as->ran) {
+		t->as->ran = true;
+		if (sim_host_first_run(t->as, t))
+			return run_broken(t->as);
+	}
 	if (!t->spawned) {
 		struct arch_thread *h = run_helper(t->as);
 

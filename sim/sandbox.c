@@ -22,6 +22,15 @@
  *   exit, exit_group            a thread leaves; the process ends
  * Nothing here names a path, a pid or another process's resource: a child
  * can reach only the memory the kernel mapped into it and the kernel itself.
+ *
+ * With --mount a second program is built for the hostfs daemon alone
+ * (host.c decides which process that is): the same rules plus
+ *   openat2(SIM_FD_HOST)        open beneath the host directory (the
+ *                               daemon asks RESOLVE_BENEATH; Landlock,
+ *                               applied by the loader, allows only reads)
+ *   pread64, lseek, getdents64, read its files and directories
+ *   fstat
+ * It holds no other host descriptor than the ones it opens there.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -45,6 +54,22 @@ static int allow(scmp_filter_ctx ctx, int nr)
 static int allow_if(scmp_filter_ctx ctx, int nr, struct scmp_arg_cmp cmp)
 {
 	return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1, cmp);
+}
+
+/* What hostfs may do beyond every process's rules. */
+static int host_rules(scmp_filter_ctx ctx)
+{
+	int err = allow_if(ctx, SCMP_SYS(openat2), SCMP_A0(SCMP_CMP_EQ, SIM_FD_HOST));
+
+	if (!err)
+		err = allow(ctx, SCMP_SYS(pread64));
+	if (!err)
+		err = allow(ctx, SCMP_SYS(lseek));
+	if (!err)
+		err = allow(ctx, SCMP_SYS(getdents64));
+	if (!err)
+		err = allow(ctx, SCMP_SYS(fstat));
+	return err;
 }
 
 static int sandbox_rules(scmp_filter_ctx ctx)
@@ -74,8 +99,8 @@ static int sandbox_rules(scmp_filter_ctx ctx)
 	return err;
 }
 
-/* Export the program into a sealed memfd: sim.filter_fd. */
-static int sandbox_export(scmp_filter_ctx ctx)
+/* Export the program into a sealed memfd: *out. */
+static int sandbox_export(scmp_filter_ctx ctx, int *out)
 {
 	int fd = memfd_create("ferrite-seccomp", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	int err;
@@ -90,11 +115,11 @@ static int sandbox_export(scmp_filter_ctx ctx)
 		close(fd);
 		return err;
 	}
-	sim.filter_fd = fd;
+	*out = fd;
 	return 0;
 }
 
-int sim_sandbox_init(void)
+static int sandbox_build(bool host, int *out)
 {
 	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_TRAP);
 	int err;
@@ -104,9 +129,20 @@ int sim_sandbox_init(void)
 	err = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRAP);
 	if (!err)
 		err = sandbox_rules(ctx);
+	if (!err && host)
+		err = host_rules(ctx);
 	if (!err)
-		err = sandbox_export(ctx);
+		err = sandbox_export(ctx, out);
 	seccomp_release(ctx);
+	return err;
+}
+
+int sim_sandbox_init(bool host)
+{
+	int err = sandbox_build(false, &sim.filter_fd);
+
+	if (!err && host)
+		err = sandbox_build(true, &sim.host_filter_fd);
 	return err;
 }
 

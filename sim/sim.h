@@ -13,6 +13,7 @@
  *   bootfs.c    the boot archive
  *   loaderelf.c finds ferrite-loader and its gate's address
  *   sandbox.c   the seccomp program (libseccomp) and violation reports
+ *   host.c      --mount: which process gets the host directory
  *   console.c   console, trace, halt
  *   mem.c       memory objects (memfds)
  *   as.c        address spaces: starting, killing and reaping children
@@ -82,6 +83,7 @@ struct arch_as {
 	bool reaped;
 	bool destroyed;   /* arch_as_destroy called: free when reaped */
 	bool reported;    /* the core already knows it is dead */
+	bool ran;         /* arch_run has run one of its threads */
 	bool hung;        /* --inject hang: never resumed again */
 	bool fault;       /* --inject fault: faults when it next runs */
 	uint64_t slow_ns; /* --inject slow: added to each IPC call */
@@ -93,6 +95,7 @@ struct sim {
 	uint64_t gate_addr;        /* sim_gate in ferrite-loader */
 	uint64_t fork_return_addr; /* sim_fork_return in ferrite-loader */
 	int filter_fd;             /* seccomp program, read-only */
+	int host_filter_fd;        /* hostfs's program (--mount only), or -1 */
 	int bell_fd;               /* the shared doorbell eventfd */
 	_Atomic uint32_t *wake;    /* the wake region (sim/gate.h) */
 	int wake_fd;               /* ... read-only, for children */
@@ -121,9 +124,20 @@ int sim_bootfs_build(char **paths, unsigned n, void **out, uint64_t *size);
 /* loaderelf.c */
 int sim_loader_find(void);
 
-/* sandbox.c */
-int sim_sandbox_init(void);
+/* sandbox.c: the filters; hostfs's too when `host` */
+int sim_sandbox_init(bool host);
 void sim_sandbox_report(pid_t pid, const struct sim_gate *g);
+
+/* host.c */
+/* Open DIR for --mount and read the hostfs program: 0, or -errno and a
+ * one-line reason in *why. */
+int sim_host_mount(const char *dir, const char **why);
+/* The hostfs program's path for the boot archive, or NULL without --mount. */
+char *sim_host_module(void);
+/* Before an address space first runs: queue hostfs's ops if it is hostfs. */
+int sim_host_first_run(struct arch_as *as, struct arch_thread *t);
+/* The fd a SIM_OP_FILTER or SIM_OP_HOST op sends. */
+int sim_host_op_fd(unsigned kind);
 
 /* console.c */
 int sim_trace_open(const char *path);

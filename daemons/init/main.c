@@ -12,9 +12,10 @@
  * in order, nothing else in init knowing which services exist.
  *
  * Rules: a service that fails to start is reported and skipped, except the
- * console, without which there is no terminal (exit status 1). A program
- * that is not in the archive is status 127; one that ends abnormally gets
- * the shell's 128 + signal number.
+ * console, without which there is no terminal (exit status 1); an optional
+ * one the archive lacks is skipped quietly (hostfs: ferrite-sim adds it
+ * with --mount). A program that is not in the archive is status 127; one
+ * that ends abnormally gets the shell's 128 + signal number.
  */
 #include <string.h>
 
@@ -27,8 +28,9 @@
 #define STATUS_NOT_FOUND 127
 
 static const struct service services[] = {
-	{ "console", false }, { "null", false },  { "zero", false }, { "rand", false },
-	{ "pipe", false },    { "initfs", true }, { "sys", false },  { "ramfs", false },
+	{ "console", false, false }, { "null", false, false },  { "zero", false, false },
+	{ "rand", false, false },    { "pipe", false, false },  { "initfs", true, false },
+	{ "sys", false, false },     { "ramfs", false, false }, { "hostfs", false, true },
 };
 
 static int start_services(void)
@@ -37,6 +39,8 @@ static int start_services(void)
 		fe_handle_t proc;
 		int rc = svc_start(&services[i], &proc);
 
+		if (rc == -FE_ENOENT && services[i].optional)
+			continue;
 		if (rc < 0) {
 			fe_printf("init: cannot start %s: error %d\n", services[i].program, -rc);
 			if (i == 0)

@@ -31,6 +31,7 @@
 struct service {
 	const char *program; /* its name in the boot archive */
 	bool archive;        /* give it the boot archive */
+	bool optional;       /* not there (-FE_ENOENT) is not a failure */
 };
 
 /* Tell whoever started us that we serve (no-op without a notification). */

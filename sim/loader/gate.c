@@ -145,6 +145,8 @@ static int gate_apply_op(const struct sim_op *op, const int *fds, unsigned nfds)
 		return -1;
 	if (op->kind == SIM_OP_THREAD)
 		return gate_start_thread(op, fds[op->fd]);
+	if (op->kind == SIM_OP_FILTER || op->kind == SIM_OP_HOST)
+		return loader_take_fd(op->kind, fds[op->fd]);
 	if (op->kind != SIM_OP_MAP)
 		return -1;
 	r = sys6(NR_mmap, (long)op->va, (long)op->len, op->prot, MAP_SHARED | MAP_FIXED,

@@ -9,11 +9,16 @@
  *      and the wake region (SIM_FD_WAKE, read-only);
  *   2. installs the fault and preemption handlers on the region's signal
  *      stack;
- *   3. reads the seccomp program ferrite-sim built (SIM_FD_FILTER) and
- *      applies it, so the sandbox is in force before any user code exists;
- *   4. closes every fd but the control socket and the doorbell;
- *   5. waits in the gate for its first run: the kernel's first op batch maps
+ *   3. waits in the gate for its first run: the kernel's first op batch maps
  *      the program and its stack, and the page carries entry, sp and arg;
+ *      for the hostfs daemon alone it also brings a wider seccomp program
+ *      and the --mount directory (SIM_OP_FILTER, SIM_OP_HOST; sim/host.c);
+ *   4. reads the seccomp program (SIM_FD_FILTER) and applies it, after
+ *      confining the host directory, if it got one, with Landlock to
+ *      reading beneath it; so the sandbox is in force before any user code
+ *      runs;
+ *   5. closes every fd but the control socket, the doorbell and
+ *      SIM_FD_HOST;
  *   6. jumps to the program.
  *
  * Rules: no libc; nothing is mapped at a user address; a failure before the
@@ -25,6 +30,7 @@
 #define FILTER_MAX_INSNS 4096
 
 static struct k_sock_filter filter[FILTER_MAX_INSNS];
+static bool sandboxed, has_host;
 
 static unsigned long str_len(const char *s)
 {
@@ -66,7 +72,37 @@ static long read_filter(void)
 	return off / (long)sizeof(filter[0]);
 }
 
-static int apply_filter(void)
+int loader_take_fd(unsigned kind, int fd)
+{
+	int to = kind == SIM_OP_HOST ? SIM_FD_HOST : SIM_FD_FILTER;
+
+	if (sandboxed || sys3(NR_dup3, fd, to, 0) != to)
+		return -1;
+	has_host |= kind == SIM_OP_HOST;
+	return 0;
+}
+
+/* Allow only reading beneath SIM_FD_HOST, for good. A kernel without
+ * Landlock leaves RESOLVE_BENEATH and the daemon's read-only opens. */
+static int confine_host(void)
+{
+	uint64_t handled = LANDLOCK_FS_ALL;
+	struct k_landlock_beneath rule = { LANDLOCK_FS_READ, SIM_FD_HOST };
+	long rs = sys3(NR_landlock_create_ruleset, (long)&handled, sizeof(handled), 0);
+	long err;
+
+	if (rs == -ENOSYS || rs == -EOPNOTSUPP)
+		return 0;
+	if (rs < 0)
+		return -1;
+	err = sys6(NR_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, (long)&rule, 0, 0, 0);
+	if (!err)
+		err = sys3(NR_landlock_restrict_self, rs, 0, 0);
+	sys3(NR_close, rs, 0, 0);
+	return err ? -1 : 0;
+}
+
+static int apply_sandbox(void)
 {
 	struct k_sock_fprog prog;
 	long n = read_filter();
@@ -77,8 +113,12 @@ static int apply_filter(void)
 	prog.filter = filter;
 	if (sys6(NR_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0) < 0)
 		return -1;
-	if (sys3(NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)&prog) < 0)
+	if (has_host && confine_host() < 0)
 		return -1;
+	/* TSYNC: a thread the first batch started is covered too. */
+	if (sys3(NR_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, (long)&prog))
+		return -1;
+	sandboxed = true;
 	return (int)sys3(NR_close, SIM_FD_FILTER, 0, 0);
 }
 
@@ -120,10 +160,10 @@ _Noreturn void loader_main(uint64_t *initial_sp)
 		loader_die("cannot set up the first thread");
 	if (signals_install() < 0)
 		loader_die("cannot install signal handlers");
-	if (apply_filter() < 0)
+	gate_wait_run(g);
+	if (apply_sandbox() < 0)
 		loader_die("cannot apply the sandbox");
 	sys3(NR_close, 2, 0, 0);
-	gate_wait_run(g);
 	gate_enter_user(g);
 }
 

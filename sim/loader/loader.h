@@ -19,6 +19,8 @@ static inline struct sim_gate *my_gate(void)
 }
 
 _Noreturn void loader_die(const char *msg);
+/* SIM_OP_FILTER or SIM_OP_HOST: keep `fd` (only before the sandbox). */
+int loader_take_fd(unsigned kind, int fd);
 
 /* gate.c */
 long sim_gate(long nr, long a0, long a1, long a2, long a3, long a4);

@@ -30,7 +30,11 @@
 #define NR_arch_prctl 158
 #define NR_futex 202
 #define NR_exit_group 231
+#define NR_dup3 292
 #define NR_seccomp 317
+#define NR_landlock_create_ruleset 444
+#define NR_landlock_add_rule 445
+#define NR_landlock_restrict_self 446
 
 #define PROT_READ 1
 #define PROT_WRITE 2
@@ -41,10 +45,16 @@
 #define ARCH_SET_GS 0x1001
 #define PR_SET_NO_NEW_PRIVS 38
 #define SECCOMP_SET_MODE_FILTER 1
+#define SECCOMP_FILTER_FLAG_TSYNC 1
 #define MSG_CMSG_CLOEXEC 0x40000000
 #define SOL_SOCKET 1
 #define SCM_RIGHTS 1
 #define EINTR 4
+#define ENOSYS 38
+#define EOPNOTSUPP 95
+#define LANDLOCK_RULE_PATH_BENEATH 1
+#define LANDLOCK_FS_ALL 0x1fffull /* every access right of Landlock ABI 1 */
+#define LANDLOCK_FS_READ 0xcull   /* READ_FILE | READ_DIR */
 #define EAGAIN 11
 
 #define SIGILL 4
@@ -104,6 +114,11 @@ struct k_sock_filter {
 	uint8_t jf;
 	uint32_t k;
 };
+
+struct k_landlock_beneath {
+	uint64_t allowed_access;
+	int32_t parent_fd;
+} __attribute__((packed));
 
 struct k_sock_fprog {
 	unsigned short len;

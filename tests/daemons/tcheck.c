@@ -95,7 +95,7 @@ int t_finish(const char *name)
 
 fe_handle_t t_service(const char *program, bool archive)
 {
-	struct service s = { program, archive };
+	struct service s = { program, archive, false };
 	fe_handle_t proc;
 	int rc = svc_start(&s, &proc);
 
