@@ -98,21 +98,11 @@ static int host_segments(const uint8_t *f, uint64_t size)
 /* The hostfs program: <directory of ferrite-sim>/../daemons/hostfs. */
 static int host_read_module(void)
 {
-	char exe[4096], *slash;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	struct stat st;
-	int fd, err = 0;
+	int fd, err = sim_beside("../daemons/hostfs", host.module, sizeof(host.module));
 
-	if (n < 0)
-		return -errno;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (!slash)
-		return -ENOENT;
-	*slash = '\0';
-	if (snprintf(host.module, sizeof(host.module), "%s/../daemons/hostfs", exe) >=
-	    (int)sizeof(host.module))
-		return -ENAMETOOLONG;
+	if (err)
+		return err;
 	fd = open(host.module, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0)
 		err = -errno;

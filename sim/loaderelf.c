@@ -67,7 +67,7 @@ static int elf_symbol(const uint8_t *f, uint64_t size, const char *want, uint64_
 	return -ENOENT;
 }
 
-static int loader_path(void)
+int sim_beside(const char *rel, char *out, size_t cap)
 {
 	char exe[4096];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -80,8 +80,7 @@ static int loader_path(void)
 	if (!slash)
 		return -ENOENT;
 	*slash = '\0';
-	if (snprintf(sim.loader_path, sizeof(sim.loader_path), "%s/ferrite-loader", exe) >=
-	    (int)sizeof(sim.loader_path))
+	if (snprintf(out, cap, "%s/%s", exe, rel) >= (int)cap)
 		return -ENAMETOOLONG;
 	return 0;
 }
@@ -93,7 +92,7 @@ int sim_loader_find(void)
 	void *f;
 	int fd, err;
 
-	err = loader_path();
+	err = sim_beside("ferrite-loader", sim.loader_path, sizeof(sim.loader_path));
 	if (err)
 		return err;
 	fd = open(sim.loader_path, O_RDONLY | O_CLOEXEC);

@@ -11,7 +11,8 @@
  * Files:
  *   main.c      options, boot_info, the jump into kernel_main
  *   bootfs.c    the boot archive
- *   loaderelf.c finds ferrite-loader and its gate's address
+ *   loaderelf.c finds ferrite-loader (and files beside ferrite-sim) and its
+ *               gate's address
  *   sandbox.c   the seccomp program (libseccomp) and violation reports
  *   host.c      --mount: which process gets the host directory
  *   console.c   console, trace, halt
@@ -123,6 +124,8 @@ int sim_bootfs_build(char **paths, unsigned n, void **out, uint64_t *size);
 
 /* loaderelf.c */
 int sim_loader_find(void);
+/* The path of `rel` relative to ferrite-sim's own directory, in out. */
+int sim_beside(const char *rel, char *out, size_t cap);
 
 /* sandbox.c: the filters; hostfs's too when `host` */
 int sim_sandbox_init(bool host);
