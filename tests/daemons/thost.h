@@ -64,6 +64,7 @@ Suite *suite_dev(void);
 Suite *suite_pipe(void);
 Suite *suite_ramfs(void);
 Suite *suite_initfs(void);
+Suite *suite_hostfs(void);
 Suite *suite_sys(void);
 Suite *suite_console(void);
 Suite *suite_pattern(void);

@@ -12,6 +12,8 @@ wc -c host:/big
 cp host:/big /tmp/big && wc -c /tmp/big
 PATH=host:/sub:$PATH tool via-path
 echo "status $?"
+host:/sneak
+echo "status $?"
 cat host:/../etc/passwd
 cat host:/links/escape
 cat host:/links/escape-rel
