@@ -5,11 +5,16 @@
  * length), so blocks stay 16-byte aligned. Requests up to 4080 bytes use
  * power-of-two classes from 32 to 4096 bytes, carved from 64 KiB chunks and
  * recycled through one free list per class; larger ones are mapped whole
- * and unmapped on free. Memory of small classes is never returned to the
- * kernel: a daemon's small objects come and go in similar numbers.
+ * and unmapped on free — except that up to CACHE_SLOTS freed ones of at
+ * most CACHE_MAX bytes are kept and serve the next large requests they can
+ * hold, since a server allocates request-sized buffers (a pipe's waiting
+ * write, up to 64 KiB) over and over, and a map and an unmap cost far more
+ * than clearing the block. Memory of small classes is never returned to
+ * the kernel: a daemon's small objects come and go in similar numbers.
  *
  * Single-threaded: a daemon's helper threads never allocate.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -21,6 +26,8 @@
 #define NCLASS 8u /* 32 << 0 .. 32 << 7 = 4096 */
 #define LARGE 0xffu
 #define CHUNK (64u * 1024u)
+#define CACHE_SLOTS 4u
+#define CACHE_MAX (128u * 1024u) /* mapped bytes, header included */
 
 struct head {
 	uint64_t size; /* usable bytes */
@@ -32,6 +39,7 @@ struct free_block {
 };
 
 static struct free_block *free_list[NCLASS];
+static struct head *cache[CACHE_SLOTS]; /* freed large blocks, or NULL */
 static char *chunk;
 static uint64_t chunk_left;
 
@@ -40,12 +48,43 @@ static uint64_t class_bytes(unsigned c)
 	return 32ull << c;
 }
 
+/* A cached block that holds n bytes, cleared, or NULL. */
+static void *cache_take(size_t n)
+{
+	for (unsigned i = 0; i < CACHE_SLOTS; i++) {
+		struct head *h = cache[i];
+
+		if (h && h->size >= n) {
+			cache[i] = NULL;
+			memset((char *)h + HEAD, 0, n);
+			return (char *)h + HEAD;
+		}
+	}
+	return NULL;
+}
+
+/* Keep a freed large block if it is small enough and a slot is free. */
+static bool cache_put(struct head *h)
+{
+	if (h->size + HEAD > CACHE_MAX)
+		return false;
+	for (unsigned i = 0; i < CACHE_SLOTS; i++) {
+		if (!cache[i]) {
+			cache[i] = h;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void *large_alloc(size_t n)
 {
 	uint64_t len = (n + HEAD + FE_PAGE_SIZE - 1) & ~(FE_PAGE_SIZE - 1);
 	struct head *h;
-	void *p;
+	void *p = cache_take(n);
 
+	if (p)
+		return p;
 	if (fe_mem_map(NULL, len, FE_PROT_READ | FE_PROT_WRITE, &p) < 0)
 		return NULL;
 	h = p;
@@ -112,7 +151,8 @@ void mem_free(void *p)
 		return;
 	h = (struct head *)((char *)p - HEAD);
 	if (h->class == LARGE) {
-		(void)fe_mem_unmap(h, h->size + HEAD);
+		if (!cache_put(h))
+			(void)fe_mem_unmap(h, h->size + HEAD);
 		return;
 	}
 	((struct free_block *)p)->next = free_list[h->class];
