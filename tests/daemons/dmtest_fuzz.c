@@ -1,7 +1,8 @@
 /*
  * dmtest_fuzz: hostile requests to every scheme daemon (null, zero, rand,
- * pipe, initfs, sys, ramfs), run as the first process with them in the
- * boot archive. Opens of random paths with random
+ * pipe, initfs, sys, ramfs, and hostfs on tests/hostfs/ mounted with
+ * ferrite-sim --mount), run as the first process with them in the boot
+ * archive. Opens of random paths with random
  * flags, every descriptor operation with random arguments and bodies,
  * path operations on random bytes, closes. Afterwards every daemon must
  * still be alive and still answer a plain request correctly.
@@ -21,7 +22,8 @@
 #define ROUNDS 20000
 #define MAX_FDS 48
 
-static const char *const schemes[] = { "null", "zero", "rand", "pipe", "initfs", "sys", "file" };
+static const char *const schemes[] = { "null",   "zero", "rand", "pipe",
+	                               "initfs", "sys",  "file", "host" };
 #define NSCHEMES (sizeof(schemes) / sizeof(schemes[0]))
 
 static uint64_t state;
@@ -40,8 +42,9 @@ static uint64_t rnd(void)
 /* A path: "scheme:" then pieces that often mean something. */
 static uint64_t random_path(char *p, uint64_t cap)
 {
-	static const char *const bits[] = { "/", "..", ".", "tmp", "etc",  "motd", "x",  "proc",
-		                            "1", "2",  "0", "//",  "init", "\xff", "a:b" };
+	static const char *const bits[] = { "/",    "..",   ".",   "tmp",     "etc",   "motd",
+		                            "x",    "proc", "1",   "2",       "0",     "//",
+		                            "init", "\xff", "a:b", "case.sh", "prog.c" };
 	const char *s = schemes[rnd() % NSCHEMES];
 	uint64_t n = strlen(s), pieces = rnd() % 4;
 
@@ -182,6 +185,7 @@ static void check_alive(fe_handle_t procs[NSCHEMES])
 	t_eq("initfs: still stats", fdio_stat("initfs:/dmtest_fuzz", &st), 0);
 	t_ok("sys: still opens", fdio_open("sys:proc", FE_O_RDONLY, 0));
 	t_eq("file: still stats", fdio_stat("/", &st), 0);
+	t_eq("host: still stats", fdio_stat("host:/case.sh", &st), 0);
 	/* The fuzzing may have renamed or removed /tmp: use the root. */
 	fd = fdio_open("/after-fuzz", FE_O_RDWR | FE_O_CREAT | FE_O_EXCL, 0644);
 	t_ok("file: still creates", fd);
@@ -190,8 +194,8 @@ static void check_alive(fe_handle_t procs[NSCHEMES])
 
 int main(void)
 {
-	static const char *const programs[] = { "null",   "zero", "rand", "pipe",
-		                                "initfs", "sys",  "ramfs" };
+	static const char *const programs[] = { "null",   "zero", "rand",  "pipe",
+		                                "initfs", "sys",  "ramfs", "hostfs" };
 	fe_handle_t procs[NSCHEMES];
 
 	for (unsigned i = 0; i < NSCHEMES; i++)
