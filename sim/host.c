@@ -151,34 +151,39 @@ static bool zero(const uint8_t *p, uint64_t n)
 	return true;
 }
 
-/* Does the memory of map op `p` hold exactly segment `s`? */
+/* Does map op `p` map exactly segment `s`, bytes and all? */
 static bool seg_equal(const struct sim_pending *p, const struct host_seg *s)
 {
-	const uint8_t *m = p->mem->base;
+	const uint8_t *m;
 
-	return p->op.kind == SIM_OP_MAP && p->op.va == s->va && p->op.len == s->len &&
-	       p->op.off == 0 && p->op.prot == s->prot && p->mem->size >= s->len &&
-	       zero(m, s->at) && !memcmp(m + s->at, s->src, s->filesz) &&
+	if (p->op.kind != SIM_OP_MAP || p->op.va != s->va || p->op.len != s->len ||
+	    p->op.off != 0 || p->op.prot != s->prot || p->mem->size < s->len)
+		return false;
+	m = p->mem->base;
+	return zero(m, s->at) && !memcmp(m + s->at, s->src, s->filesz) &&
 	       zero(m + s->at + s->filesz, s->len - s->at - s->filesz);
 }
 
+/* Every segment mapped exactly once, nothing else executable, and the
+ * thread starting at the entry. */
 static bool is_hostfs(const struct arch_as *as, const struct arch_thread *t)
 {
-	unsigned found = 0;
+	uint32_t found = 0; /* bit k: segment k is mapped */
 
 	if (t->page->entry != host.entry)
 		return false;
 	for (unsigned i = 0; i < as->nops; i++) {
 		const struct sim_pending *p = &as->ops[i];
-		bool mine = false;
+		unsigned k = 0;
 
-		for (unsigned k = 0; k < host.nseg && !mine; k++)
-			mine = p->op.va == host.seg[k].va && seg_equal(p, &host.seg[k]);
-		found += mine;
-		if (!mine && p->op.kind == SIM_OP_MAP && (p->op.prot & PROT_EXEC))
+		while (k < host.nseg && !seg_equal(p, &host.seg[k]))
+			k++;
+		if (k < host.nseg && !(found & (1u << k)))
+			found |= 1u << k;
+		else if (p->op.kind != SIM_OP_MAP || (p->op.prot & PROT_EXEC))
 			return false;
 	}
-	return found == host.nseg;
+	return found == (1u << host.nseg) - 1;
 }
 
 int sim_host_first_run(struct arch_as *as, struct arch_thread *t)
