@@ -5,7 +5,7 @@
  * Creating one starts a child that keeps exactly these fds (sim/gate.h):
  * the control socket, the doorbell, the seccomp program, its first
  * thread's region and the wake region (read-only), plus stderr until the
- * loader has set up; it turns ASLR off, keeps off the kernel's CPU, asks to
+ * loader has set up; it turns ASLR off, is kept off the kernel's CPU, asks to
  * die with ferrite-sim (PDEATHSIG), blocks the preemption signal until the
  * loader can take it, and execs the loader. The child shares the sim's
  * memory until that exec (clone with CLONE_VM | CLONE_VFORK, on a stack of
@@ -67,8 +67,6 @@ static int child_exec(void *arg)
 	close(1);
 	if (syscall(SYS_close_range, SIM_FD_WAKE + 1, ~0u, 0) < 0)
 		_exit(126);
-	if (sim.pin_children)
-		sched_setaffinity(0, sizeof(sim.child_cpus), &sim.child_cpus);
 	personality(ADDR_NO_RANDOMIZE);
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
 		_exit(126);
@@ -115,6 +113,11 @@ static pid_t start_child(int ctl, int gate0)
 	if (pid < 0)
 		pid = -errno;
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	/* Only now, on its own memory: had the child moved to another CPU with
+	 * the sim's, every later unmap in the sim would shoot down that CPU's
+	 * TLB too. */
+	if (pid > 0 && sim.pin_children)
+		sched_setaffinity(pid, sizeof(sim.child_cpus), &sim.child_cpus);
 	return pid;
 }
 
