@@ -35,14 +35,26 @@ struct kmsg {
 	uint64_t w[4];
 };
 
+void msg_out(struct thread *t, const struct fe_msg *from, fe_handle_t h)
+{
+	struct fe_msg *m = &t->ipc.msg;
+
+	m->label = from->label;
+	kmemcpy(m->w, from->w, sizeof(m->w));
+	m->rlen = from->len;
+	m->handle = h;
+	m->flags = from->len > m->rcap ? FE_MSG_TRUNCATED : 0;
+	vm_write(&t->proc->vm, t->ipc.msg_uaddr, m, sizeof(*m));
+}
+
 /* Hand a posted message to r: a header only, and a reply handle that
  * nobody waits on. Returns the handle or an error (nothing changed). */
 static int64_t deliver_posted(struct kmsg *km, struct thread *r)
 {
-	struct fe_msg out = r->ipc.msg;
+	struct fe_msg from = { .label = km->label };
 	struct reply *reply;
 	fe_handle_t rh;
-	int rc = vm_check(&r->proc->vm, r->ipc.msg_uaddr, sizeof(out), FE_PROT_WRITE);
+	int rc = vm_check(&r->proc->vm, r->ipc.msg_uaddr, sizeof(from), FE_PROT_WRITE);
 
 	if (rc == 0)
 		rc = cap_reserve(&r->proc->caps, 1);
@@ -53,12 +65,8 @@ static int64_t deliver_posted(struct kmsg *km, struct thread *r)
 		return -FE_ENOMEM;
 	rh = cap_install(&r->proc->caps, &reply->obj, FE_RIGHT_TRANSFER);
 	kobj_release(&reply->obj);
-	out.label = km->label;
-	kmemcpy(out.w, km->w, sizeof(out.w));
-	out.rlen = 0;
-	out.flags = 0;
-	out.handle = FE_NO_HANDLE;
-	vm_copy_out(&r->proc->vm, r->ipc.msg_uaddr, &out, sizeof(out));
+	kmemcpy(from.w, km->w, sizeof(from.w));
+	msg_out(r, &from, FE_NO_HANDLE);
 	list_remove(&km->link);
 	kfree(km);
 	return rh;
@@ -109,10 +117,9 @@ static int check_delivery(struct thread *c, struct thread *r, enum blame *who)
  */
 static int64_t deliver(struct thread *c, struct thread *r, enum blame *who)
 {
-	struct fe_msg out = r->ipc.msg;
 	const struct fe_msg *in = &c->ipc.msg;
 	struct reply *reply;
-	fe_handle_t rh;
+	fe_handle_t rh, h = FE_NO_HANDLE;
 	int rc = check_delivery(c, r, who);
 
 	if (rc < 0)
@@ -120,21 +127,16 @@ static int64_t deliver(struct thread *c, struct thread *r, enum blame *who)
 	reply = reply_create(c);
 	if (!reply)
 		return -FE_ENOMEM;
-	vm_copy(&r->proc->vm, (uint64_t)out.rbuf, &c->proc->vm, (uint64_t)in->buf,
-	        MIN(in->len, out.rcap));
+	vm_copy(&r->proc->vm, (uint64_t)r->ipc.msg.rbuf, &c->proc->vm, (uint64_t)in->buf,
+	        MIN(in->len, r->ipc.msg.rcap));
 	rh = cap_install(&r->proc->caps, &reply->obj, FE_RIGHT_TRANSFER);
 	kobj_release(&reply->obj);
-	out.handle = FE_NO_HANDLE;
 	if (c->ipc.xfer) {
-		out.handle = cap_install(&r->proc->caps, c->ipc.xfer, c->ipc.xfer_rights);
+		h = cap_install(&r->proc->caps, c->ipc.xfer, c->ipc.xfer_rights);
 		kobj_release(c->ipc.xfer);
 		c->ipc.xfer = NULL;
 	}
-	out.label = in->label;
-	kmemcpy(out.w, in->w, sizeof(out.w));
-	out.rlen = in->len;
-	out.flags = in->len > out.rcap ? FE_MSG_TRUNCATED : 0;
-	vm_copy_out(&r->proc->vm, r->ipc.msg_uaddr, &out, sizeof(out));
+	msg_out(r, in, h);
 	c->ipc.reply = reply;
 	trace_event("deliver %u.%u -> %u.%u", c->proc->pid, c->tid, r->proc->pid, r->tid);
 	return rh;
@@ -151,12 +153,11 @@ static void wait_for_reply(struct thread *c)
 	c->state = T_BLOCKED;
 }
 
-int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
-                      uint64_t uaddr, struct kobj *xfer, uint32_t xfer_rights, int64_t timeout)
+int64_t endpoint_call(struct thread *t, struct endpoint *ep, uint64_t uaddr, struct kobj *xfer,
+                      uint32_t xfer_rights, int64_t timeout)
 {
 	if (ep->recv_caps == 0)
 		return -FE_EPIPE;
-	t->ipc.msg = *msg;
 	t->ipc.msg_uaddr = uaddr;
 	t->ipc.xfer = NULL;
 	t->ipc.xfer_rights = xfer_rights;
@@ -190,10 +191,8 @@ int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg
 	return SYSCALL_BLOCKED;
 }
 
-int64_t endpoint_recv(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
-                      uint64_t uaddr, int64_t timeout)
+int64_t endpoint_recv(struct thread *t, struct endpoint *ep, uint64_t uaddr, int64_t timeout)
 {
-	t->ipc.msg = *msg;
 	t->ipc.msg_uaddr = uaddr;
 	if (!list_empty(&ep->posted))
 		return deliver_posted(list_entry(ep->posted.next, struct kmsg, link), t);

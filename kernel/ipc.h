@@ -43,15 +43,21 @@ struct endpoint *endpoint_create(void);
 /* Queue a one-way message from the kernel itself (no caller, no body). */
 void endpoint_post(struct endpoint *ep, uint64_t label, const uint64_t w[4]);
 /* The operations behind FE_SYS_CALL / RECV / REPLY, arguments already
- * decoded: `msg` is the header copied in from `uaddr`. The caller sets
- * t->ipc.mode (and for IPC_OPEN, scheme and fd_flags) before calling. */
-int64_t endpoint_call(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
-                      uint64_t uaddr, struct kobj *xfer, uint32_t xfer_rights, int64_t timeout);
-int64_t endpoint_recv(struct thread *t, struct endpoint *ep, const struct fe_msg *msg,
-                      uint64_t uaddr, int64_t timeout);
+ * decoded: t->ipc.msg holds the header copied in from `uaddr` (checked
+ * readable and writable; 0 for a kernel-made call, whose header is never
+ * written back). The caller sets t->ipc.mode (and for IPC_OPEN, scheme and
+ * fd_flags) before calling. */
+int64_t endpoint_call(struct thread *t, struct endpoint *ep, uint64_t uaddr, struct kobj *xfer,
+                      uint32_t xfer_rights, int64_t timeout);
+int64_t endpoint_recv(struct thread *t, struct endpoint *ep, uint64_t uaddr, int64_t timeout);
 int64_t reply_send(struct thread *t, fe_handle_t rh, struct reply *r, const struct fe_msg *msg,
                    struct kobj *xfer, uint32_t xfer_rights);
 struct reply *reply_create(struct thread *caller);
+/* Write a delivered header into t's message (at t->ipc.msg_uaddr, checked
+ * writable in this system call): label and words from `from`, its body's
+ * full length, the handle `h` t now holds, and whether the body was cut to
+ * t's rcap. The rest is t's message as it came in. */
+void msg_out(struct thread *t, const struct fe_msg *from, fe_handle_t h);
 void reply_detach(struct reply *r, int64_t ret);
 
 struct notify *notify_create(void);

@@ -69,27 +69,22 @@ static int64_t finish_open(struct thread *c, struct scheme *s, const struct fe_m
 static int64_t deliver_reply(struct thread *t, struct thread *c, struct reply *r,
                              const struct fe_msg *msg, struct kobj *xfer, uint32_t xfer_rights)
 {
-	struct fe_msg out = c->ipc.msg;
-	uint64_t n = MIN(msg->len, out.rcap);
+	uint64_t n = MIN(msg->len, c->ipc.msg.rcap);
 	int rc;
 
 	if (c->ipc.mode == IPC_OPEN)
 		return finish_open(c, r->opening, msg);
-	rc = xfer ? cap_reserve(&c->proc->caps, 1) : 0;
+	/* The caller's memory may have changed while it waited: check again. */
+	rc = vm_check(&c->proc->vm, c->ipc.msg_uaddr, sizeof(c->ipc.msg), FE_PROT_WRITE);
+	if (rc == 0 && xfer)
+		rc = cap_reserve(&c->proc->caps, 1);
+	if (rc == 0)
+		rc = vm_copy(&c->proc->vm, (uint64_t)c->ipc.msg.rbuf, &t->proc->vm,
+		             (uint64_t)msg->buf, n);
 	if (rc < 0)
 		return rc;
-	rc = vm_copy(&c->proc->vm, (uint64_t)out.rbuf, &t->proc->vm, (uint64_t)msg->buf, n);
-	if (rc < 0)
-		return rc;
-	out.label = msg->label;
-	kmemcpy(out.w, msg->w, sizeof(out.w));
-	out.rlen = msg->len;
-	out.flags = msg->len > out.rcap ? FE_MSG_TRUNCATED : 0;
-	out.handle = xfer ? cap_install(&c->proc->caps, xfer, xfer_rights) : FE_NO_HANDLE;
-	rc = vm_copy_out(&c->proc->vm, c->ipc.msg_uaddr, &out, sizeof(out));
-	if (rc == 0 && c->ipc.mode == IPC_RESULT)
-		return (int64_t)msg->label;
-	return rc;
+	msg_out(c, msg, xfer ? cap_install(&c->proc->caps, xfer, xfer_rights) : FE_NO_HANDLE);
+	return c->ipc.mode == IPC_RESULT ? (int64_t)msg->label : 0;
 }
 
 int64_t reply_send(struct thread *t, fe_handle_t rh, struct reply *r, const struct fe_msg *msg,

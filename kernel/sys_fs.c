@@ -44,12 +44,15 @@ static int route_path(struct thread *t, uint64_t path, uint64_t len, struct rout
 	return r->scheme ? 0 : -FE_ENODEV;
 }
 
-/* Call the scheme's server for t; the kernel fills in the trusted words.
- * FE_SYS_FD_CALL's timeout covers the whole call, as FE_SYS_CALL's does;
- * opens and path operations have none and wait for their answer. */
-static int64_t scheme_call(struct thread *t, struct scheme *s, struct fe_msg *m, uint64_t uaddr,
-                           uint64_t id, enum ipc_mode mode, int64_t timeout)
+/* Call the scheme's server for t with the header in t->ipc.msg; the kernel
+ * fills in the trusted words. FE_SYS_FD_CALL's timeout covers the whole
+ * call, as FE_SYS_CALL's does; opens and path operations have none and wait
+ * for their answer. */
+static int64_t scheme_call(struct thread *t, struct scheme *s, uint64_t uaddr, uint64_t id,
+                           enum ipc_mode mode, int64_t timeout)
 {
+	struct fe_msg *m = &t->ipc.msg;
+
 	if (s->dead)
 		return -FE_ESTALE;
 	m->w[0] = id;
@@ -57,7 +60,7 @@ static int64_t scheme_call(struct thread *t, struct scheme *s, struct fe_msg *m,
 	m->handle = FE_NO_HANDLE;
 	t->ipc.mode = mode;
 	t->ipc.scheme = s;
-	return endpoint_call(t, s->ep, m, uaddr, NULL, 0, timeout);
+	return endpoint_call(t, s->ep, uaddr, NULL, 0, timeout);
 }
 
 int64_t sys_scheme_register(struct thread *t, const uint64_t *a)
@@ -87,19 +90,19 @@ int64_t sys_scheme_register(struct thread *t, const uint64_t *a)
 
 int64_t sys_open(struct thread *t, const uint64_t *a)
 {
-	struct fe_msg m = { 0 };
+	struct fe_msg *m = &t->ipc.msg;
 	struct route r;
 	int rc = route_path(t, a[0], a[1], &r);
 
 	if (rc < 0)
 		return rc;
-	m.label = FE_SCHEME_OPEN;
-	m.buf = (const void *)(a[0] + r.rest);
-	m.len = a[1] - r.rest;
-	m.w[1] = a[2] & ~(uint64_t)FE_O_CLOEXEC;
-	m.w[2] = a[3];
+	*m = (struct fe_msg){ .label = FE_SCHEME_OPEN };
+	m->buf = (const void *)(a[0] + r.rest);
+	m->len = a[1] - r.rest;
+	m->w[1] = a[2] & ~(uint64_t)FE_O_CLOEXEC;
+	m->w[2] = a[3];
 	t->ipc.fd_flags = a[2] & FE_O_CLOEXEC ? FE_FD_CLOEXEC : 0;
-	return scheme_call(t, r.scheme, &m, 0, 0, IPC_OPEN, FE_FOREVER);
+	return scheme_call(t, r.scheme, 0, 0, IPC_OPEN, FE_FOREVER);
 }
 
 int64_t sys_close(struct thread *t, const uint64_t *a)
@@ -110,17 +113,17 @@ int64_t sys_close(struct thread *t, const uint64_t *a)
 int64_t sys_fd_call(struct thread *t, const uint64_t *a)
 {
 	struct file *f = a[0] > INT32_MAX ? NULL : fd_get(&t->proc->fds, (int)a[0]);
-	struct fe_msg m;
+	struct fe_msg *m = &t->ipc.msg;
 	int rc;
 
 	if (!f)
 		return -FE_EBADF;
-	rc = msg_in(t, a[1], &m);
+	rc = msg_in(t, a[1], m);
 	if (rc < 0)
 		return rc;
-	if (m.label <= FE_SCHEME_CLOSE || m.label >= FE_SCHEME_OP_COUNT)
+	if (m->label <= FE_SCHEME_CLOSE || m->label >= FE_SCHEME_OP_COUNT)
 		return -FE_EINVAL;
-	return scheme_call(t, f->scheme, &m, a[1], f->id, IPC_RESULT, timeout_arg(a[2]));
+	return scheme_call(t, f->scheme, a[1], f->id, IPC_RESULT, timeout_arg(a[2]));
 }
 
 static bool path_op(uint64_t op)
@@ -131,19 +134,19 @@ static bool path_op(uint64_t op)
 
 int64_t sys_path_call(struct thread *t, const uint64_t *a)
 {
-	struct fe_msg m;
+	struct fe_msg *m = &t->ipc.msg;
 	struct route r;
 	int rc = route_path(t, a[0], a[1], &r);
 
 	if (rc == 0)
-		rc = msg_in(t, a[2], &m);
+		rc = msg_in(t, a[2], m);
 	if (rc < 0)
 		return rc;
-	if (!path_op(m.label))
+	if (!path_op(m->label))
 		return -FE_EINVAL;
-	m.buf = (const void *)(a[0] + r.rest);
-	m.len = a[1] - r.rest;
-	return scheme_call(t, r.scheme, &m, a[2], 0, IPC_RESULT, FE_FOREVER);
+	m->buf = (const void *)(a[0] + r.rest);
+	m->len = a[1] - r.rest;
+	return scheme_call(t, r.scheme, a[2], 0, IPC_RESULT, FE_FOREVER);
 }
 
 int64_t sys_dup(struct thread *t, const uint64_t *a)

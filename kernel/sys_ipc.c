@@ -12,14 +12,15 @@ static fe_handle_t handle_arg(uint64_t a)
 	return a > INT32_MAX ? -1 : (fe_handle_t)a;
 }
 
-/* Copy in a message header and check what the kernel will need of it. */
+/* Copy in a message header and check what the kernel will need of it:
+ * the header is read once, and checked writable for the results. */
 int msg_in(struct thread *t, uint64_t uaddr, struct fe_msg *m)
 {
 	int rc = vm_check(&t->proc->vm, uaddr, sizeof(*m), FE_PROT_READ | FE_PROT_WRITE);
 
 	if (rc < 0)
 		return rc;
-	vm_copy_in(&t->proc->vm, m, uaddr, sizeof(*m));
+	vm_read(&t->proc->vm, m, uaddr, sizeof(*m));
 	if (m->len > FE_MSG_MAX_BUF)
 		return -FE_EMSGSIZE;
 	if (m->rcap > FE_MSG_MAX_BUF)
@@ -59,34 +60,33 @@ int64_t sys_endpoint_create(struct thread *t, const uint64_t *a)
 	return install_new(t, ep ? &ep->obj : NULL);
 }
 
+/* The header goes straight to t->ipc.msg, where a waiting call keeps it. */
 int64_t sys_call(struct thread *t, const uint64_t *a)
 {
-	struct fe_msg m;
 	struct cap ep, x;
 	int rc = cap_get(&t->proc->caps, handle_arg(a[0]), FE_OBJ_ENDPOINT, FE_RIGHT_CALL, &ep);
 
 	if (rc == 0)
-		rc = msg_in(t, a[1], &m);
+		rc = msg_in(t, a[1], &t->ipc.msg);
 	if (rc == 0)
-		rc = xfer_in(t, &m, &x);
+		rc = xfer_in(t, &t->ipc.msg, &x);
 	if (rc < 0)
 		return rc;
 	t->ipc.mode = IPC_USER;
-	return endpoint_call(t, container_of(ep.obj, struct endpoint, obj), &m, a[1], x.obj,
-	                     x.rights, timeout_arg(a[2]));
+	return endpoint_call(t, container_of(ep.obj, struct endpoint, obj), a[1], x.obj, x.rights,
+	                     timeout_arg(a[2]));
 }
 
 int64_t sys_recv(struct thread *t, const uint64_t *a)
 {
-	struct fe_msg m;
 	struct cap ep;
 	int rc = cap_get(&t->proc->caps, handle_arg(a[0]), FE_OBJ_ENDPOINT, FE_RIGHT_RECV, &ep);
 
 	if (rc == 0)
-		rc = msg_in(t, a[1], &m);
+		rc = msg_in(t, a[1], &t->ipc.msg);
 	if (rc < 0)
 		return rc;
-	return endpoint_recv(t, container_of(ep.obj, struct endpoint, obj), &m, a[1],
+	return endpoint_recv(t, container_of(ep.obj, struct endpoint, obj), a[1],
 	                     timeout_arg(a[2]));
 }
 

@@ -220,12 +220,11 @@ static char *user_ptr(struct vm *vm, uint64_t addr, unsigned prot, uint64_t *ava
 	return arch_mem_ptr(v->mo->mem, off);
 }
 
-int vm_copy_in(struct vm *vm, void *dst, uint64_t src, uint64_t len)
+void vm_read(struct vm *vm, void *dst, uint64_t src, uint64_t len)
 {
 	char *d = dst;
-	int rc = vm_check(vm, src, len, FE_PROT_READ);
 
-	while (rc == 0 && len) {
+	while (len) {
 		uint64_t n;
 		char *p = user_ptr(vm, src, FE_PROT_READ, &n);
 
@@ -235,15 +234,13 @@ int vm_copy_in(struct vm *vm, void *dst, uint64_t src, uint64_t len)
 		src += n;
 		len -= n;
 	}
-	return rc;
 }
 
-int vm_copy_out(struct vm *vm, uint64_t dst, const void *src, uint64_t len)
+void vm_write(struct vm *vm, uint64_t dst, const void *src, uint64_t len)
 {
 	const char *s = src;
-	int rc = vm_check(vm, dst, len, FE_PROT_WRITE);
 
-	while (rc == 0 && len) {
+	while (len) {
 		uint64_t n;
 		char *p = user_ptr(vm, dst, FE_PROT_WRITE, &n);
 
@@ -253,6 +250,23 @@ int vm_copy_out(struct vm *vm, uint64_t dst, const void *src, uint64_t len)
 		dst += n;
 		len -= n;
 	}
+}
+
+int vm_copy_in(struct vm *vm, void *dst, uint64_t src, uint64_t len)
+{
+	int rc = vm_check(vm, src, len, FE_PROT_READ);
+
+	if (rc == 0)
+		vm_read(vm, dst, src, len);
+	return rc;
+}
+
+int vm_copy_out(struct vm *vm, uint64_t dst, const void *src, uint64_t len)
+{
+	int rc = vm_check(vm, dst, len, FE_PROT_WRITE);
+
+	if (rc == 0)
+		vm_write(vm, dst, src, len);
 	return rc;
 }
 

@@ -6,7 +6,8 @@
  * Every access the kernel makes to user memory goes through vm_copy_in,
  * vm_copy_out or vm_copy, which check each byte's mapping and protection
  * first and then copy through the memory object, never through a user
- * pointer: a bad pointer is -FE_EFAULT, never a kernel fault.
+ * pointer: a bad pointer is -FE_EFAULT, never a kernel fault. vm_read and
+ * vm_write copy a range checked earlier in the same system call.
  */
 #ifndef KERNEL_VM_H
 #define KERNEL_VM_H
@@ -55,6 +56,12 @@ int vm_check(struct vm *vm, uint64_t addr, uint64_t len, unsigned prot);
 
 int vm_copy_in(struct vm *vm, void *dst, uint64_t src, uint64_t len);
 int vm_copy_out(struct vm *vm, uint64_t dst, const void *src, uint64_t len);
+
+/* The same copies for a range that vm_check has passed with the protection
+ * needed, in this same system call: the kernel is single-threaded, so no
+ * mapping can have changed since. They save the second walk. */
+void vm_read(struct vm *vm, void *dst, uint64_t src, uint64_t len);
+void vm_write(struct vm *vm, uint64_t dst, const void *src, uint64_t len);
 
 /* Fill the empty `dst` with src's mappings: memory objects that have a name
  * (a handle) are shared, as POSIX shares MAP_SHARED memory; all else is
