@@ -75,6 +75,18 @@ static int check_entry(const struct fe_grant *w)
 	return w->lo <= w->hi ? 0 : -FE_EINVAL;
 }
 
+/* A checked entry with its name's bytes after the NUL zeroed, so that
+ * names compare whole. */
+static void normalize(const struct fe_grant *in, struct fe_grant *out)
+{
+	*out = *in;
+	if (in->kind == FE_GRANT_SERVE || in->kind == FE_GRANT_OPEN) {
+		uint64_t len = kstrnlen(in->name, sizeof(in->name));
+
+		kmemset(out->name + len, 0, sizeof(out->name) - len);
+	}
+}
+
 int grants_narrow(struct grants *dst, const struct grants *parent, const struct fe_grant *want,
                   uint32_t n)
 {
@@ -87,12 +99,7 @@ int grants_narrow(struct grants *dst, const struct grants *parent, const struct 
 
 		if (rc < 0)
 			return rc;
-		norm[i] = want[i];
-		if (want[i].kind == FE_GRANT_SERVE || want[i].kind == FE_GRANT_OPEN) {
-			uint64_t len = kstrnlen(want[i].name, sizeof(want[i].name));
-
-			kmemset(norm[i].name + len, 0, sizeof(norm[i].name) - len);
-		}
+		normalize(&want[i], &norm[i]);
 		if (!holds(parent, &norm[i]))
 			return -FE_EACCES;
 	}
@@ -121,4 +128,27 @@ bool grant_scheme(struct process *p, uint32_t kind, const char *name, uint64_t l
 		return true;
 	report(p, kind, want.name);
 	return false;
+}
+
+void grants_report_missing(struct process *p, const struct fe_grant *want, uint32_t n)
+{
+	for (uint32_t i = 0; i < n && i < FE_SPAWN_MAX_GRANTS; i++) {
+		struct fe_grant g;
+
+		if (check_entry(&want[i]) < 0)
+			return;
+		normalize(&want[i], &g);
+		if (holds(&p->grants, &g))
+			continue;
+		if (g.kind == FE_GRANT_SERVE || g.kind == FE_GRANT_OPEN) {
+			report(p, g.kind, g.name);
+		} else if (!(p->grants.reported & (1u << g.kind))) {
+			p->grants.reported |= 1u << g.kind;
+			kprintf("ferrite: process %u '%s' denied: %s 0x%llx-0x%llx is not in its "
+			        "grants\n",
+			        p->pid, p->name, kind_names[g.kind], (unsigned long long)g.lo,
+			        (unsigned long long)g.hi);
+		}
+		return;
+	}
 }

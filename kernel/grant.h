@@ -28,6 +28,10 @@ int grants_copy(struct grants *dst, const struct grants *src);
 int grants_narrow(struct grants *dst, const struct grants *parent, const struct fe_grant *want,
                   uint32_t n);
 
+/* A narrowing of p's grants was refused: report the first entry of
+ * want[0..n-1] that p does not hold, once per process and kind. */
+void grants_report_missing(struct process *p, const struct fe_grant *want, uint32_t n);
+
 /* May p serve / open the scheme `name` (len bytes)? Reports a denial. */
 bool grant_scheme(struct process *p, uint32_t kind, const char *name, uint64_t len);
 

@@ -60,6 +60,7 @@ int spawn_decode(struct thread *t, const uint64_t *a, struct fe_spawn *sa, char 
 static int spawn_grants(struct thread *t, struct process *child, const struct fe_spawn *sa)
 {
 	struct fe_grant want[FE_SPAWN_MAX_GRANTS];
+	int rc;
 
 	if (!(sa->flags & FE_SPAWN_GRANTS))
 		return grants_copy(&child->grants, &t->proc->grants);
@@ -67,7 +68,10 @@ static int spawn_grants(struct thread *t, struct process *child, const struct fe
 		return -FE_EINVAL;
 	if (vm_copy_in(&t->proc->vm, want, (uint64_t)sa->grants, sa->ngrants * sizeof(*want)) < 0)
 		return -FE_EFAULT;
-	return grants_narrow(&child->grants, &t->proc->grants, want, sa->ngrants);
+	rc = grants_narrow(&child->grants, &t->proc->grants, want, sa->ngrants);
+	if (rc == -FE_EACCES)
+		grants_report_missing(t->proc, want, sa->ngrants);
+	return rc;
 }
 
 int64_t sys_proc_spawn(struct thread *t, const uint64_t *a)

@@ -3,6 +3,9 @@
  * decode, dispatch and reply, forever. This is the only file of the library
  * that talks to the kernel about requests; the unit tests replace it.
  *
+ * While init supervises the daemon (svc_beating), the loop wakes at least
+ * every SVC_BEAT_NS, idle or not, and beats (service.h).
+ *
  * Rules: the loop never stops on a bad request; every reply handle is
  * either answered or closed (a reply that fails is closed, so its caller
  * gets -FE_ECONNRESET instead of hanging); a handle that arrives with a
@@ -52,7 +55,8 @@ fe_handle_t srv_register(const char *name)
 	return ep;
 }
 
-static void serve_one(fe_handle_t ep, const char *name, const struct srv_ops *ops, void *state)
+int srv_step(fe_handle_t ep, const char *name, const struct srv_ops *ops, void *state,
+             int64_t timeout)
 {
 	struct fe_msg m = fe_msg_empty();
 	struct srv_req req = { .out = tx, .out_cap = sizeof(tx) };
@@ -60,11 +64,13 @@ static void serve_one(fe_handle_t ep, const char *name, const struct srv_ops *op
 
 	m.rbuf = rx;
 	m.rcap = SRV_BODY_MAX;
-	req.reply = fe_recv(ep, &m, FE_FOREVER);
+	req.reply = fe_recv(ep, &m, timeout);
+	if (req.reply == -FE_ETIMEDOUT)
+		return -FE_ETIMEDOUT;
 	if (req.reply < 0) {
 		fe_printf("%s: receive failed: %d\n", name, req.reply);
 		(void)fe_sleep(10 * 1000 * 1000);
-		return;
+		return req.reply;
 	}
 	if (m.handle != FE_NO_HANDLE)
 		(void)fe_handle_close(m.handle);
@@ -73,12 +79,17 @@ static void serve_one(fe_handle_t ep, const char *name, const struct srv_ops *op
 		rc = srv_dispatch(ops, state, &req);
 	if (rc != SRV_DEFER)
 		(void)srv_answer(req.reply, rc, tx, rc < 0 ? 0 : req.out_len);
+	return 0;
 }
 
 _Noreturn void srv_loop(fe_handle_t ep, const char *name, const struct srv_ops *ops, void *state)
 {
-	for (;;)
-		serve_one(ep, name, ops, state);
+	int64_t timeout = svc_beating() ? SVC_BEAT_NS : FE_FOREVER;
+
+	for (;;) {
+		(void)srv_step(ep, name, ops, state, timeout);
+		svc_beat();
+	}
 }
 
 int srv_serve(const char *name, const struct srv_ops *ops, void *state)

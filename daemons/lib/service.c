@@ -16,14 +16,35 @@
 
 #define READY_POLL_NS (20ll * 1000 * 1000)
 
+static bool beating;
+static uint64_t last_beat;
+
 void svc_ready(void)
 {
 	struct fe_handle_info info;
 
 	if (fe_handle_info(SVC_READY_HANDLE, &info) < 0 || info.type != FE_OBJ_NOTIFY)
 		return;
-	(void)fe_notify_signal(SVC_READY_HANDLE, SVC_READY_BIT);
-	(void)fe_handle_close(SVC_READY_HANDLE);
+	last_beat = fe_clock();
+	beating = fe_notify_signal(SVC_READY_HANDLE, SVC_READY_BIT) == 0;
+}
+
+bool svc_beating(void)
+{
+	return beating;
+}
+
+void svc_beat(void)
+{
+	uint64_t now;
+
+	if (!beating)
+		return;
+	now = fe_clock();
+	if (now - last_beat < (uint64_t)SVC_BEAT_NS)
+		return;
+	last_beat = now;
+	(void)fe_notify_signal(SVC_READY_HANDLE, SVC_BEAT_BIT);
 }
 
 int boot_map(fe_handle_t h, const void **base, uint64_t *size)

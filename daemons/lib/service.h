@@ -4,7 +4,9 @@
  * The convention between init and a service: the service gets, at handle
  * SVC_READY_HANDLE, a notification it may only signal; it signals
  * SVC_READY_BIT once it serves its scheme (svc_ready, which srv_serve
- * calls). A service that needs the boot archive gets it at
+ * calls), then SVC_BEAT_BIT at least every SVC_BEAT_NS while its server
+ * loop runs, busy or idle (loop.c), which is how init tells a hung service
+ * from a quiet one. A service that needs the boot archive gets it at
  * SVC_ARCHIVE_HANDLE. A program started some other way has no notification
  * at handle 0, and svc_ready does nothing.
  *
@@ -23,6 +25,12 @@
 #define SVC_READY_HANDLE 0
 #define SVC_ARCHIVE_HANDLE 1
 #define SVC_READY_BIT 1u
+#define SVC_BEAT_BIT 2u
+/* init's own bit on the notification: the instance is gone (watch.c). */
+#define SVC_STOP_BIT (1ull << 63)
+
+/* How often a serving daemon signals SVC_BEAT_BIT. */
+#define SVC_BEAT_NS (100ll * 1000 * 1000)
 
 /* How long a service may take to become ready before init gives up. */
 #define SVC_READY_TIMEOUT_NS (10ll * 1000 * 1000 * 1000)
@@ -36,6 +44,10 @@ struct service {
 
 /* Tell whoever started us that we serve (no-op without a notification). */
 void svc_ready(void);
+/* Is there a notification to beat on (svc_ready found one)? */
+bool svc_beating(void);
+/* Signal SVC_BEAT_BIT if SVC_BEAT_NS have passed since the last beat. */
+void svc_beat(void);
 
 /* Start `s` and wait until it is ready: 0 and its process in *proc, or
  * -FE_ETIMEDOUT (it was killed), -FE_ESRCH (it ended first), or the spawn's

@@ -68,5 +68,6 @@ Suite *suite_hostfs(void);
 Suite *suite_sys(void);
 Suite *suite_console(void);
 Suite *suite_pattern(void);
+Suite *suite_manifest(void);
 
 #endif

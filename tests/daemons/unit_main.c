@@ -20,6 +20,7 @@ int main(void)
 	srunner_add_suite(sr, suite_console());
 	srunner_add_suite(sr, suite_pattern());
 	srunner_add_suite(sr, suite_hostfs());
+	srunner_add_suite(sr, suite_manifest());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
