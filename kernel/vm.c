@@ -290,7 +290,21 @@ int vm_copy(struct vm *dvm, uint64_t dst, struct vm *svm, uint64_t src, uint64_t
 	return rc;
 }
 
-/* A private copy of the part of v's object that v maps. */
+static bool page_is_zero(const void *page)
+{
+	const uint64_t *w = page;
+
+	for (uint64_t i = 0; i < PAGE_SIZE / sizeof(*w); i++)
+		if (w[i])
+			return false;
+	return true;
+}
+
+/*
+ * A private copy of the part of v's object that v maps. Pages of zeros
+ * (most of a stack, a fresh heap) are not written: the new object is
+ * zero-filled already, and a page never written costs the machine nothing.
+ */
 static struct memobj *vma_copy(const struct vma *v)
 {
 	uint64_t len = v->end - v->start;
@@ -298,9 +312,12 @@ static struct memobj *vma_copy(const struct vma *v)
 
 	if (!mo)
 		return NULL;
-	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
-		kmemcpy(arch_mem_ptr(mo->mem, off), arch_mem_ptr(v->mo->mem, v->off + off),
-		        PAGE_SIZE);
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+		const void *src = arch_mem_ptr(v->mo->mem, v->off + off);
+
+		if (!page_is_zero(src))
+			kmemcpy(arch_mem_ptr(mo->mem, off), src, PAGE_SIZE);
+	}
 	return mo;
 }
 
