@@ -1,6 +1,7 @@
 /* The benches' shared helpers (bench.h). */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 #include <unistd.h>
 
 #include "bench.h"
+
+#define COUNT_MAX 1000000000L
 
 uint64_t now_ns(void)
 {
@@ -29,6 +32,36 @@ double median(uint64_t *v, int n)
 {
 	qsort(v, (size_t)n, sizeof(*v), cmp_u64);
 	return n % 2 ? (double)v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+/* Takes opt's value v; false if it is not a valid one. */
+static bool take(const struct bench_opt *opt, const char *v)
+{
+	char *end;
+
+	if (opt->str)
+		return snprintf(opt->str, opt->size, "%s", v) < (int)opt->size;
+	*opt->num = strtol(v, &end, 10);
+	return *v && !*end && *opt->num > 0 && *opt->num <= COUNT_MAX;
+}
+
+void parse_opts(int argc, char **argv, const struct bench_opt *opts, const char *usage)
+{
+	for (int i = 1; i < argc; i += 2) {
+		const struct bench_opt *o = opts;
+
+		if (!strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			exit(0);
+		}
+		while (o->name && (strncmp(argv[i], "--", 2) || strcmp(argv[i] + 2, o->name)))
+			o++;
+		if (!o->name || i + 1 >= argc || !take(o, argv[i + 1])) {
+			fprintf(stderr, "%s: bad argument '%s'\n%s", program_invocation_short_name,
+			        argv[i], usage);
+			exit(2);
+		}
+	}
 }
 
 void die(const char *what)

@@ -8,12 +8,27 @@
 #ifndef BENCH_BENCH_H
 #define BENCH_BENCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 uint64_t now_ns(void);
 
 /* Sorts v. */
 double median(uint64_t *v, int n);
+
+/* An option "--NAME VALUE": a count (1 to 10^9) into *num, or a string into str. */
+struct bench_opt {
+	const char *name;
+	long *num;
+	char *str;
+	size_t size;
+};
+
+/*
+ * Parses argv by opts (ended by a NULL name). "--help" prints `usage` and
+ * exits with 0; a bad argument is reported with `usage` on stderr, status 2.
+ */
+void parse_opts(int argc, char **argv, const struct bench_opt *opts, const char *usage);
 
 /* Prints "NAME: WHAT: strerror(errno)" and exits with status 1. */
 _Noreturn void die(const char *what);

@@ -1,9 +1,10 @@
-/* The command that runs a Ferrite program under init in the sim (guest.h). */
+/* Running a Ferrite program under init in the sim, and timing it (guest.h). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench.h"
 #include "bench_config.h"
 #include "guest.h"
 
@@ -37,4 +38,22 @@ void guest_argv(char **argv, char *const modules[], char *const args[])
 	for (int i = 0; args[i]; i++)
 		add(argv, &n, args[i]);
 	argv[n] = NULL;
+}
+
+void time_host_and_guest(int batches, char *const host[], char *const modules[],
+                         char *const guest[], double median_ns[2])
+{
+	char *sim[GUEST_ARGV_MAX];
+	uint64_t *ns = calloc((size_t)batches, sizeof(*ns));
+
+	if (!ns)
+		die("calloc");
+	guest_argv(sim, modules, guest);
+	if (time_batches(host, batches, ns) < 0)
+		exit(1);
+	median_ns[0] = median(ns, batches);
+	if (time_batches(sim, batches, ns) < 0)
+		exit(1);
+	median_ns[1] = median(ns, batches);
+	free(ns);
 }

@@ -188,12 +188,10 @@ static void bench_native(void)
 
 /* ---- main -------------------------------------------------------------------- */
 
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: ipc [--batches N] [--calls N] [--sim PATH] [--guest PATH]\n"
-	           "Measures the Ferrite IPC round trip against a futex and a pipe\n"
-	           "ping-pong between two Linux processes; prints medians in ns and ratios.\n");
-}
+static const char usage[] =
+	"usage: ipc [--batches N] [--calls N] [--sim PATH] [--guest PATH]\n"
+	"Measures the Ferrite IPC round trip against a futex and a pipe\n"
+	"ping-pong between two Linux processes; prints medians in ns and ratios.\n";
 
 static void defaults(struct config *c)
 {
@@ -211,41 +209,22 @@ static void defaults(struct config *c)
 	snprintf(c->guest, sizeof(c->guest), "%s/ipc_guest", self);
 }
 
-static int parse_args(struct config *c, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(argv[i], "--help")) {
-			usage(stdout);
-			exit(0);
-		} else if (!strcmp(argv[i], "--batches") && v && atoi(v) > 0) {
-			c->batches = atoi(v);
-		} else if (!strcmp(argv[i], "--calls") && v && atol(v) > 0) {
-			c->calls = atol(v);
-		} else if (!strcmp(argv[i], "--sim") && v) {
-			snprintf(c->sim, sizeof(c->sim), "%s", v);
-		} else if (!strcmp(argv[i], "--guest") && v) {
-			snprintf(c->guest, sizeof(c->guest), "%s", v);
-		} else {
-			fprintf(stderr, "ipc: bad argument '%s'\n", argv[i]);
-			usage(stderr);
-			return -1;
-		}
-		i++;
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct config c;
+	long batches;
+	const struct bench_opt opts[] = { { "batches", &batches, NULL, 0 },
+		                          { "calls", &c.calls, NULL, 0 },
+		                          { "sim", NULL, c.sim, sizeof(c.sim) },
+		                          { "guest", NULL, c.guest, sizeof(c.guest) },
+		                          { NULL, NULL, NULL, 0 } };
 	uint64_t *samples;
 	double futex, pipe_ns, fe;
 
 	defaults(&c);
-	if (parse_args(&c, argc, argv) < 0)
-		return 2;
+	batches = c.batches;
+	parse_opts(argc, argv, opts, usage);
+	c.batches = (int)batches;
 	samples = calloc((size_t)c.batches, sizeof(*samples));
 	if (!samples)
 		die("calloc");

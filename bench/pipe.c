@@ -15,86 +15,42 @@
  *
  * Usage: pipe [--batches N] [--kib N] [--chunk N]
  */
-#define _GNU_SOURCE
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "bench.h"
 #include "bench_config.h"
 #include "guest.h"
 
-struct config {
-	int batches;
-	long kib;
-	long chunk;
-};
-
-/* MB/s (10^6 bytes) of the median batch of the program argv runs. */
-static double time_loop(const struct config *c, char *const argv[], uint64_t *ns)
-{
-	if (time_batches(argv, c->batches, ns) < 0)
-		exit(1);
-	return (double)c->kib * 1024.0 / (median(ns, c->batches) / 1e9) / 1e6;
-}
-
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: pipe [--batches N] [--kib N] [--chunk N]\n"
-	           "Times a pipe between two processes in ferrite-sim and on Linux: batches\n"
-	           "of KIB KiB (default 16384) in reads and writes of CHUNK bytes (default\n"
-	           "65536); prints the median throughput in MB/s and the ratio.\n");
-}
-
-static int parse_args(struct config *c, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(argv[i], "--help")) {
-			usage(stdout);
-			exit(0);
-		} else if (!strcmp(argv[i], "--batches") && v && atoi(v) > 0) {
-			c->batches = atoi(v);
-		} else if (!strcmp(argv[i], "--kib") && v && atol(v) > 0) {
-			c->kib = atol(v);
-		} else if (!strcmp(argv[i], "--chunk") && v && atol(v) > 0) {
-			c->chunk = atol(v);
-		} else {
-			fprintf(stderr, "pipe: bad argument '%s'\n", argv[i]);
-			usage(stderr);
-			return -1;
-		}
-		i++;
-	}
-	return 0;
-}
+static const char usage[] =
+	"usage: pipe [--batches N] [--kib N] [--chunk N]\n"
+	"Times a pipe between two processes in ferrite-sim and on Linux: batches\n"
+	"(default 9) of KIB KiB (default 16384) in reads and writes of CHUNK bytes\n"
+	"(default 65536); prints the median throughput in MB/s and the ratio.\n";
 
 int main(int argc, char **argv)
 {
-	struct config c = { .batches = 9, .kib = 16384, .chunk = 65536 };
-	char batches[16], kib[24], chunk[24], *sim[GUEST_ARGV_MAX];
+	long batches = 9, kib = 16384, chunk = 65536;
+	const struct bench_opt opts[] = { { "batches", &batches, NULL, 0 },
+		                          { "kib", &kib, NULL, 0 },
+		                          { "chunk", &chunk, NULL, 0 },
+		                          { NULL, NULL, NULL, 0 } };
+	char nb[24], nk[24], nc[24];
 	char *modules[] = { PIPE_LOOP, NULL };
-	char *guest[] = { "pipe_loop", batches, kib, chunk, NULL };
-	char *host[] = { PIPE_LOOP_HOST, batches, kib, chunk, NULL };
-	uint64_t *ns;
-	double host_mbs, ferrite_mbs;
+	char *guest[] = { "pipe_loop", nb, nk, nc, NULL };
+	char *host[] = { PIPE_LOOP_HOST, nb, nk, nc, NULL };
+	double ns[2], host_mbs, ferrite_mbs;
 
-	if (parse_args(&c, argc, argv) < 0)
-		return 2;
-	snprintf(batches, sizeof(batches), "%d", c.batches);
-	snprintf(kib, sizeof(kib), "%ld", c.kib);
-	snprintf(chunk, sizeof(chunk), "%ld", c.chunk);
-	ns = calloc((size_t)c.batches, sizeof(*ns));
-	if (!ns)
-		die("calloc");
-	guest_argv(sim, modules, guest);
-	printf("batches: %d x %ld KiB in %ld-byte writes\n", c.batches, c.kib, c.chunk);
-	host_mbs = time_loop(&c, host, ns);
+	parse_opts(argc, argv, opts, usage);
+	snprintf(nb, sizeof(nb), "%ld", batches);
+	snprintf(nk, sizeof(nk), "%ld", kib);
+	snprintf(nc, sizeof(nc), "%ld", chunk);
+	printf("batches: %ld x %ld KiB in %ld-byte writes\n", batches, kib, chunk);
+	time_host_and_guest((int)batches, host, modules, guest, ns);
+	/* MB/s: bytes per µs. */
+	host_mbs = (double)kib * 1024.0 / (ns[0] / 1000.0);
+	ferrite_mbs = (double)kib * 1024.0 / (ns[1] / 1000.0);
 	printf("host_pipe_median_mb_s: %.1f\n", host_mbs);
-	ferrite_mbs = time_loop(&c, sim, ns);
 	printf("ferrite_pipe_median_mb_s: %.1f\n", ferrite_mbs);
 	printf("pipe_throughput_vs_host_ratio: %.3f\n", ferrite_mbs / host_mbs);
-	free(ns);
 	return 0;
 }

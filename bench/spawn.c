@@ -16,81 +16,37 @@
  *
  * Usage: spawn [--batches N] [--count N]
  */
-#define _GNU_SOURCE
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "bench.h"
 #include "bench_config.h"
 #include "guest.h"
 
-struct config {
-	int batches;
-	long count;
-};
-
-/* Microseconds per spawn: the median batch of the loop argv runs. */
-static double time_loop(const struct config *c, char *const argv[], uint64_t *ns)
-{
-	if (time_batches(argv, c->batches, ns) < 0)
-		exit(1);
-	return median(ns, c->batches) / (double)c->count / 1000.0;
-}
-
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: spawn [--batches N] [--count N]\n"
-	           "Times fork + exec + wait of a tiny program in ferrite-sim and on Linux,\n"
-	           "COUNT spawns per batch; prints the median per spawn in µs and the ratio.\n");
-}
-
-static int parse_args(struct config *c, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(argv[i], "--help")) {
-			usage(stdout);
-			exit(0);
-		} else if (!strcmp(argv[i], "--batches") && v && atoi(v) > 0) {
-			c->batches = atoi(v);
-		} else if (!strcmp(argv[i], "--count") && v && atol(v) > 0) {
-			c->count = atol(v);
-		} else {
-			fprintf(stderr, "spawn: bad argument '%s'\n", argv[i]);
-			usage(stderr);
-			return -1;
-		}
-		i++;
-	}
-	return 0;
-}
+static const char usage[] =
+	"usage: spawn [--batches N] [--count N]\n"
+	"Times fork + exec + wait of a tiny program in ferrite-sim and on Linux,\n"
+	"COUNT spawns per batch (default 11 x 20); prints the median per spawn in\n"
+	"microseconds and the ratio.\n";
 
 int main(int argc, char **argv)
 {
-	struct config c = { .batches = 11, .count = 20 };
-	char batches[16], count[24], *sim[GUEST_ARGV_MAX];
+	long batches = 11, count = 20;
+	const struct bench_opt opts[] = { { "batches", &batches, NULL, 0 },
+		                          { "count", &count, NULL, 0 },
+		                          { NULL, NULL, NULL, 0 } };
+	char nb[24], nc[24];
 	char *modules[] = { SPAWN_LOOP, SPAWN_TRUE, NULL };
-	char *guest[] = { "spawn_loop", batches, count, "initfs:/spawn_true", NULL };
-	char *host[] = { SPAWN_LOOP_HOST, batches, count, SPAWN_TRUE_HOST, NULL };
-	uint64_t *ns;
-	double host_us, ferrite_us;
+	char *guest[] = { "spawn_loop", nb, nc, "initfs:/spawn_true", NULL };
+	char *host[] = { SPAWN_LOOP_HOST, nb, nc, SPAWN_TRUE_HOST, NULL };
+	double ns[2];
 
-	if (parse_args(&c, argc, argv) < 0)
-		return 2;
-	snprintf(batches, sizeof(batches), "%d", c.batches);
-	snprintf(count, sizeof(count), "%ld", c.count);
-	ns = calloc((size_t)c.batches, sizeof(*ns));
-	if (!ns)
-		die("calloc");
-	guest_argv(sim, modules, guest);
-	printf("batches: %d x %ld fork + exec + wait\n", c.batches, c.count);
-	host_us = time_loop(&c, host, ns);
-	printf("host_spawn_median_us: %.1f\n", host_us);
-	ferrite_us = time_loop(&c, sim, ns);
-	printf("ferrite_spawn_median_us: %.1f\n", ferrite_us);
-	printf("spawn_vs_host_ratio: %.2f\n", ferrite_us / host_us);
-	free(ns);
+	parse_opts(argc, argv, opts, usage);
+	snprintf(nb, sizeof(nb), "%ld", batches);
+	snprintf(nc, sizeof(nc), "%ld", count);
+	printf("batches: %ld x %ld fork + exec + wait\n", batches, count);
+	time_host_and_guest((int)batches, host, modules, guest, ns);
+	printf("host_spawn_median_us: %.1f\n", ns[0] / (double)count / 1000.0);
+	printf("ferrite_spawn_median_us: %.1f\n", ns[1] / (double)count / 1000.0);
+	printf("spawn_vs_host_ratio: %.2f\n", ns[1] / ns[0]);
 	return 0;
 }
