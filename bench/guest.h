@@ -6,7 +6,7 @@
 #ifndef BENCH_GUEST_H
 #define BENCH_GUEST_H
 
-#define GUEST_ARGV_MAX 64
+#define GUEST_ARGV_MAX 128
 
 /*
  * Fills argv (GUEST_ARGV_MAX entries): ferrite-sim, the system's modules and
