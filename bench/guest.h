@@ -20,8 +20,9 @@ void guest_argv(char **argv, char *const modules[], char *const args[]);
  * Times `batches` batches (time_batches, bench.h) of the Linux program
  * `host` (a path and its arguments), then of the Ferrite program `guest`
  * (its name in the archive and its arguments) run by guest_argv with
- * `modules`; median_ns[0] and [1] get the two median batch times. Exits
- * with status 1 if either program fails.
+ * `modules`, then of `host` again; median_ns[0] gets the median of the
+ * host's batches, median_ns[1] the guest's. Exits with status 1 if a
+ * program fails.
  */
 void time_host_and_guest(int batches, char *const host[], char *const modules[],
                          char *const guest[], double median_ns[2]);
