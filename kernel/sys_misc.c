@@ -101,7 +101,11 @@ int64_t sys_handle_info(struct thread *t, const uint64_t *a)
 	rc = cap_get(&t->proc->caps, (fe_handle_t)a[0], FE_OBJ_NONE, 0, &c);
 	if (rc < 0)
 		return rc;
-	info = (struct fe_handle_info){ c.obj->type, c.rights, c.obj->koid };
+	info = (struct fe_handle_info){ .type = c.obj->type,
+		                        .rights = c.rights,
+		                        .koid = c.obj->koid };
+	if (c.obj->type == FE_OBJ_PROCESS)
+		info.pid = container_of(c.obj, struct process, obj)->pid;
 	return vm_copy_out(&t->proc->vm, a[1], &info, sizeof(info));
 }
 

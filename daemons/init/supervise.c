@@ -23,7 +23,6 @@
 
 #define NS_PER_MS 1000000ull
 #define NS_PER_S 1000000000ull
-#define PROCS_MAX 256
 
 struct svc sup_svcs[SUP_MAX];
 uint32_t sup_count;
@@ -119,22 +118,10 @@ int sup_add_program(const char *const argv[])
 	return rc;
 }
 
-/* The newest child of init: the one just spawned, since pids only grow. */
-static uint32_t newest_child(void)
-{
-	static struct fe_procinfo list[PROCS_MAX];
-	long n = fe_sysinfo(FE_INFO_PROCS, list, sizeof(list));
-	uint32_t me = (uint32_t)fe_getpid(), pid = 0;
-
-	for (long i = 0; i < n && i < PROCS_MAX; i++)
-		if (list[i].parent == me && list[i].pid > pid)
-			pid = list[i].pid;
-	return pid;
-}
-
 static int spawn(struct svc *s)
 {
 	struct fe_spawn sp = { .args = s->mf.args, .args_len = s->mf.args_len, .argc = s->mf.argc };
+	struct fe_handle_info info;
 	fe_handle_t p;
 
 	if (s->program) {
@@ -155,7 +142,7 @@ static int spawn(struct svc *s)
 	if (p < 0)
 		return p;
 	s->proc = p;
-	s->pid = newest_child();
+	s->pid = fe_handle_info(p, &info) == 0 ? info.pid : 0;
 	return 0;
 }
 

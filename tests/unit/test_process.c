@@ -234,6 +234,7 @@ START_TEST(test_zombie_stays_readable_while_a_handle_exists)
 	uget(parent->proc, info, &hi, sizeof(hi));
 	ck_assert_uint_eq(hi.type, FE_OBJ_PROCESS);
 	ck_assert_uint_eq(hi.koid, koid);
+	ck_assert_uint_eq(hi.pid, cp->pid);
 	ck_assert_int_eq(sys(parent, FE_SYS_PROC_WAIT, h, out, FE_POLL), 0);
 	ck_assert_int_eq(exit_at(parent, out).code, 9);
 	ck_assert_int_eq(sys(parent, FE_SYS_HANDLE_CLOSE, h), 0);

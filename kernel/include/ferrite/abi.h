@@ -177,6 +177,8 @@ struct fe_handle_info {
 	uint32_t type; /* enum fe_obj_type */
 	uint32_t rights;
 	uint64_t koid; /* the object's kernel-wide id, never reused */
+	uint32_t pid;  /* a process handle: its pid (also once it is dead); else 0 */
+	uint32_t reserved;
 };
 
 /*
