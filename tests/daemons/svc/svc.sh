@@ -1,6 +1,6 @@
 # The supervision test (tests/daemons/meson.build, svc.expected): run by
 # init's sh with the test services of this directory booted beside the
-# system's. It waits for events by re-reading svc list (no timing is
+# system's, and the build's tests/daemons/ mounted as host: (for reload). It waits for events by re-reading svc list (no timing is
 # asserted; the test's own timeout bounds the waits).
 
 # The "NAME gen G restarts R STATE" of one service.
@@ -41,6 +41,14 @@ wait_for victim 2 1 running
 cat victim:
 svc log victim | grep -c "died of a page fault at 0x10 "
 
+echo "== busy but healthy: 3000 requests in a row, no restart"
+i=0
+while [ "$i" -lt 3000 ] && read -r line <victim:; do
+	i=$((i + 1))
+done
+echo "$i: $line"
+show victim
+
 echo "== a hang: no heartbeat, killed, generation 3 serves"
 echo hang >victim:
 wait_for victim 3 2 running
@@ -68,4 +76,6 @@ cat ver:
 cp initfs:/tsvc /tmp/tsvc1
 svc reload ver /tmp/tsvc1 && cat ver:
 svc reload ver && show ver
+svc reload ver host:/tsvc2 && cat ver:
+show ver
 echo done
