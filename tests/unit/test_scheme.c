@@ -219,6 +219,29 @@ START_TEST(test_register_needs_a_serve_grant)
 }
 END_TEST
 
+/* A narrowing its parent cannot grant is reported: the first entry the
+ * parent lacks, once per process and kind, ranges in hex. */
+START_TEST(test_refused_narrowing_is_reported)
+{
+	struct thread *t = new_proc("driver");
+	const struct fe_grant held = { .kind = FE_GRANT_IRQ, .lo = 3, .hi = 5 };
+	const struct fe_grant want[] = { { .kind = FE_GRANT_IRQ, .lo = 4, .hi = 4 },
+		                         { .kind = FE_GRANT_IRQ, .lo = 4, .hi = 6 },
+		                         { .kind = FE_GRANT_MMIO, .lo = 0x1000, .hi = 0x1fff } };
+	const struct fe_grant again = { .kind = FE_GRANT_IRQ, .lo = 9, .hi = 9 };
+
+	grant_only(t, &held, 1);
+	grants_report_missing(t->proc, want, ARRAY_SIZE(want));
+	ck_assert_ptr_nonnull(strstr(arch_test.console, "'driver' denied: IRQ 0x4-0x6 is not"));
+	ck_assert_ptr_null(strstr(arch_test.console, "IRQ 0x4-0x4"));
+	ck_assert_ptr_null(strstr(arch_test.console, "memory range"));
+	grants_report_missing(t->proc, &again, 1);
+	ck_assert_ptr_null(strstr(arch_test.console, "IRQ 0x9"));
+	grants_report_missing(t->proc, &want[2], 1);
+	ck_assert_ptr_nonnull(strstr(arch_test.console, "denied: memory range 0x1000-0x1fff"));
+}
+END_TEST
+
 /* Opening and path operations need an open grant for the scheme they
  * route to ("file" for a path without a prefix), checked before the name
  * is looked up. */
@@ -418,6 +441,7 @@ Suite *suite_scheme(void)
 	ADD_TEST(s, test_files_of_an_old_generation_are_estale);
 	ADD_TEST(s, test_register_needs_a_serve_grant);
 	ADD_TEST(s, test_open_needs_an_open_grant);
+	ADD_TEST(s, test_refused_narrowing_is_reported);
 	ADD_TEST(s, test_path_call_routes_each_path_operation);
 	ADD_TEST(s, test_path_call_rename_and_stat_bodies);
 	ADD_TEST(s, test_path_call_refuses_other_operations);
