@@ -4,15 +4,16 @@
  * and checks every byte, while the test kills, faults or hangs the server
  * underneath it; libc's transparent retry must hide every death.
  *
- *   readloop [-k] [READS]     (default 1000)
+ *   readloop [-k] [-s USEC] [READS]     (default 1000)
  *
  * Each round does one of: a sequential read of a varying size on a
  * descriptor kept open (the offset must survive a restart), an lseek to a
  * random offset and a read there, an fstat, a stat, a fresh open + read +
  * close. Any error or wrong byte ends it with status 1 and one line saying
  * which round and why; with -k (keep going, for bench/recovery) it is
- * counted and the rounds go on. The last line gives the rounds, the bytes
- * checked and the errors.
+ * counted and the rounds go on; -s sleeps USEC (virtual time) after each
+ * round, a client reading at a steady pace. The last line gives the
+ * rounds, the bytes checked and the errors.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -113,22 +114,40 @@ static void fresh(void)
 		fail("close", errno);
 }
 
+static _Noreturn void usage(void)
+{
+	fprintf(stderr, "usage: readloop [-k] [-s USEC] [READS]\n");
+	exit(2);
+}
+
+static unsigned long number(const char *s)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (*s < '0' || *s > '9' || *end)
+		usage();
+	return v;
+}
+
 int main(int argc, char **argv)
 {
-	unsigned long reads = 1000;
-	char *end = NULL;
-	int fd;
+	unsigned long reads = 1000, pause_us = 0;
+	int fd, c;
 	off_t pos = 0;
 
-	keep_going = argc > 1 && !strcmp(argv[1], "-k");
-	argc -= keep_going;
-	argv += keep_going;
-	if (argc > 1)
-		reads = strtoul(argv[1], &end, 10);
-	if (argc > 2 || reads == 0 || (end && *end)) {
-		fprintf(stderr, "usage: readloop [-k] [READS]\n");
-		return 2;
+	while ((c = getopt(argc, argv, "ks:")) != -1) {
+		if (c == 'k')
+			keep_going = true;
+		else if (c == 's')
+			pause_us = number(optarg);
+		else
+			usage();
 	}
+	if (optind < argc)
+		reads = number(argv[optind++]);
+	if (optind < argc || reads == 0)
+		usage();
 	fd = open(PATH, O_RDONLY);
 	if (fd < 0) {
 		fail("open", errno);
@@ -145,6 +164,8 @@ int main(int argc, char **argv)
 			stats(fd);
 		else
 			fresh();
+		if (pause_us)
+			usleep((useconds_t)pause_us);
 	}
 	printf("readloop: %lu rounds, %llu bytes checked, %lu errors\n", reads, checked, errors);
 	return errors ? 1 : 0;

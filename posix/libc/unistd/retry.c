@@ -96,37 +96,41 @@ static bool retry_safe(uint64_t op)
 	       op == FE_SCHEME_READDIR;
 }
 
-static bool seek_to(int fd, int64_t off)
+static long seek_to(int fd, int64_t off)
 {
 	struct fe_msg m = fe_msg_empty();
 
 	m.label = FE_SCHEME_SEEK;
 	m.w[1] = (uint64_t)off;
 	m.w[2] = SEEK_SET;
-	return fe_fd_call(fd, &m, FE_FOREVER) == off;
+	return fe_fd_call(fd, &m, FE_FOREVER);
 }
 
 /* Open fd's path again on the scheme's new server, at the same number and
- * offset. True if fd is usable again. */
-static bool reopen(int fd)
+ * offset: 1 if fd is usable again, 0 if it cannot be, -1 if the new server
+ * died too before the offset was back (the caller tries again). */
+static int reopen(int fd)
 {
 	int flags = __fe_fd_oflags(fd) & ~(O_CREAT | O_EXCL | O_TRUNC);
-	long fdflags = fe_fd_flags(fd, 0, 0);
+	long fdflags = fe_fd_flags(fd, 0, 0), rc;
 	int64_t off;
 	const char *path = __fe_fd_path(fd, &off);
 	int nfd;
 
 	if (!path || fdflags < 0 || (off < 0 && !stateless(path)))
-		return false;
+		return 0;
 	nfd = __fe_open_served(path, (uint32_t)flags, 0);
 	if (nfd < 0)
-		return false;
+		return 0;
 	if (fe_dup(nfd, fd, (uint32_t)fdflags) != fd) {
 		fe_close(nfd);
-		return false;
+		return 0;
 	}
 	fe_close(nfd);
-	return off == 0 || stateless(path) || seek_to(fd, off);
+	if (off == 0 || stateless(path))
+		return 1;
+	rc = seek_to(fd, off);
+	return rc == off ? 1 : server_gone(rc) ? -1 : 0;
 }
 
 long __fe_fd_call(int fd, struct fe_msg *m)
@@ -141,7 +145,7 @@ long __fe_fd_call(int fd, struct fe_msg *m)
 			return rc;
 		}
 		if (!server_gone(rc) || !retry_safe(copy.label) || n == MAX_RECOVERIES ||
-		    !reopen(fd))
+		    reopen(fd) == 0)
 			return rc;
 		*m = copy;
 	}
