@@ -30,7 +30,10 @@
 
 #include "../libc.h"
 
-#define WAIT_NS 5000000000ll /* how long a scheme may stay unserved */
+/* How long a scheme may stay unserved: longer than init gives a new
+ * instance to become ready (10 s), so a restart that hangs and is
+ * restarted again is still waited for. */
+#define WAIT_NS 15000000000ll
 #define NAP_NS 1000000ll
 #define MAX_RECOVERIES 64
 
