@@ -120,36 +120,6 @@ static const char *key_after(struct manifest *m, const struct line *l, struct mf
 	return l->n < 2 ? "after needs a service" : NULL;
 }
 
-static const char *add_grant(struct manifest *m, const struct fe_grant *g)
-{
-	if (m->ngrants == FE_SPAWN_MAX_GRANTS)
-		return "too many grants";
-	m->grants[m->ngrants++] = *g;
-	return NULL;
-}
-
-static const char *key_scheme(struct manifest *m, const struct line *l, struct mf_error *err)
-{
-	uint32_t kind = l->w[0][0] == 's' ? FE_GRANT_SERVE : FE_GRANT_OPEN;
-
-	if (l->n < 2)
-		return "needs a scheme name";
-	for (uint32_t i = 1; i < l->n; i++) {
-		struct fe_grant g = { .kind = kind };
-		const char *why;
-
-		blame(err, l->w[i]);
-		if (!name_ok(l->w[i]) && strcmp(l->w[i], "*") != 0)
-			return "bad scheme name";
-		strcpy(g.name, l->w[i]);
-		why = add_grant(m, &g);
-		if (why)
-			return why;
-	}
-	err->word[0] = '\0';
-	return NULL;
-}
-
 /* N or N-M. */
 static bool range(char *s, uint64_t *lo, uint64_t *hi)
 {
@@ -164,24 +134,45 @@ static bool range(char *s, uint64_t *lo, uint64_t *hi)
 	return ok;
 }
 
-static const char *key_range(struct manifest *m, const struct line *l, struct mf_error *err)
+/* One value of a grant key into *g: NULL, or what is wrong with it. */
+static const char *grant_value(char *word, struct fe_grant *g)
 {
-	uint32_t kind = l->w[0][0] == 'i' && l->w[0][1] == 'r' ? FE_GRANT_IRQ
-	                : l->w[0][0] == 'i'                    ? FE_GRANT_IOPORT
-	                                                       : FE_GRANT_MMIO;
+	if (g->kind == FE_GRANT_SERVE || g->kind == FE_GRANT_OPEN) {
+		if (!name_ok(word) && strcmp(word, "*") != 0)
+			return "bad scheme name";
+		strcpy(g->name, word);
+		return NULL;
+	}
+	if (!range(word, &g->lo, &g->hi))
+		return "bad range (N or N-M, decimal or 0x hex, N <= M)";
+	return NULL;
+}
 
+/* serve, open, irq, ioport, mmio: one grant per value. */
+static const char *key_grants(struct manifest *m, const struct line *l, struct mf_error *err)
+{
+	static const char *const kinds[FE_GRANT_KIND_COUNT] = { [FE_GRANT_SERVE] = "serve",
+		                                                [FE_GRANT_OPEN] = "open",
+		                                                [FE_GRANT_IRQ] = "irq",
+		                                                [FE_GRANT_IOPORT] = "ioport",
+		                                                [FE_GRANT_MMIO] = "mmio" };
+	uint32_t kind = FE_GRANT_SERVE;
+
+	while (strcmp(kinds[kind], l->w[0]) != 0)
+		kind++;
 	if (l->n < 2)
-		return "needs a number or a range N-M";
+		return kind <= FE_GRANT_OPEN ? "needs a scheme name"
+		                             : "needs a number or a range N-M";
 	for (uint32_t i = 1; i < l->n; i++) {
 		struct fe_grant g = { .kind = kind };
-		const char *why;
+		const char *why = grant_value(l->w[i], &g);
 
 		blame(err, l->w[i]);
-		if (!range(l->w[i], &g.lo, &g.hi))
-			return "bad range (N or N-M, decimal or 0x hex, N <= M)";
-		why = add_grant(m, &g);
+		if (!why && m->ngrants == FE_SPAWN_MAX_GRANTS)
+			why = "too many grants";
 		if (why)
 			return why;
+		m->grants[m->ngrants++] = g;
 	}
 	err->word[0] = '\0';
 	return NULL;
@@ -247,9 +238,9 @@ static const struct {
 	const char *key;
 	key_fn fn;
 } keys[] = {
-	{ "run", key_run },         { "after", key_after },   { "serve", key_scheme },
-	{ "open", key_scheme },     { "irq", key_range },     { "ioport", key_range },
-	{ "mmio", key_range },      { "archive", key_flag },  { "restart", key_restart },
+	{ "run", key_run },         { "after", key_after },   { "serve", key_grants },
+	{ "open", key_grants },     { "irq", key_grants },    { "ioport", key_grants },
+	{ "mmio", key_grants },     { "archive", key_flag },  { "restart", key_restart },
 	{ "backoff", key_backoff }, { "budget", key_budget }, { "heartbeat", key_heartbeat },
 	{ "optional", key_flag },
 };
