@@ -6,20 +6,32 @@
  * the reply is sent (reply_send), the caller stops waiting (timeout or
  * death: ipc_abort -> reply_detach with no result), or the last handle to
  * the reply object goes (destroy -> caller gets -FE_ECONNRESET).
+ *
+ * Every call makes a reply object and most replies end it at once, so dead
+ * ones are kept for the next calls (up to REPLY_SPARES) instead of going
+ * back to the allocator. An object is kept only once its last reference is
+ * gone, so no handle can name it when a later call takes it; it gets a new
+ * id then, as any new object does.
  */
 #include "fd.h"
 #include "ipc.h"
 #include "lib.h"
 #include "trace.h"
 
+#define REPLY_SPARES 16
+
+static struct reply *spares[REPLY_SPARES];
+static uint32_t nspares;
+
 struct reply *reply_create(struct thread *caller)
 {
-	struct reply *r = kzalloc(sizeof(*r));
+	struct reply *r = nspares ? spares[--nspares] : kzalloc(sizeof(*r));
 
 	if (!r)
 		return NULL;
 	kobj_init(&r->obj, FE_OBJ_REPLY);
 	r->caller = caller;
+	r->opening = NULL;
 	if (!caller)
 		return r;
 	kobj_retain(&caller->obj);
@@ -121,7 +133,10 @@ static void reply_destroy(struct kobj *o)
 	reply_detach(r, -FE_ECONNRESET);
 	if (r->opening)
 		kobj_release(&r->opening->obj);
-	kfree(r);
+	if (nspares < REPLY_SPARES)
+		spares[nspares++] = r;
+	else
+		kfree(r);
 }
 
 const struct kobj_ops reply_ops = { .destroy = reply_destroy };

@@ -272,7 +272,11 @@ int vm_copy_out(struct vm *vm, uint64_t dst, const void *src, uint64_t len)
 
 int vm_copy(struct vm *dvm, uint64_t dst, struct vm *svm, uint64_t src, uint64_t len)
 {
-	int rc = vm_check(svm, src, len, FE_PROT_READ);
+	int rc;
+
+	if (len == 0)
+		return 0; /* most messages have no body */
+	rc = vm_check(svm, src, len, FE_PROT_READ);
 
 	if (rc == 0)
 		rc = vm_check(dvm, dst, len, FE_PROT_WRITE);

@@ -475,6 +475,74 @@ START_TEST(test_reply_handle_can_be_passed_on)
 }
 END_TEST
 
+/* Reply objects are recycled once dead (reply.c). A handle the server
+ * still holds for a call that timed out keeps its object alive, so the next
+ * call gets another one, and the stale handle cannot answer it. */
+START_TEST(test_stale_reply_handle_never_answers_a_later_call)
+{
+	struct ipc_pair pr;
+	uint64_t cm, sm;
+	fe_handle_t stale, rh;
+
+	make_pair(&pr);
+	cm = umsg(pr.client, &(struct fe_msg){ .label = 1, .handle = FE_NO_HANDLE });
+	sm = umsg(pr.server, &(struct fe_msg){ 0 });
+	ck_assert_int_eq(sys(pr.client, FE_SYS_CALL, pr.cep, cm, 10), BLOCKED);
+	stale = (fe_handle_t)sys(pr.server, FE_SYS_RECV, pr.sep, sm, FE_FOREVER);
+	ck_assert_int_ge(stale, 0);
+	advance(10);
+	ck_assert_int_eq(woken(pr.client), -FE_ETIMEDOUT);
+	run_as(pr.client);
+
+	ck_assert_int_eq(sys(pr.client, FE_SYS_CALL, pr.cep, cm, FE_FOREVER), BLOCKED);
+	rh = (fe_handle_t)sys(pr.server, FE_SYS_RECV, pr.sep, sm, FE_FOREVER);
+	ck_assert_int_ge(rh, 0);
+	ck_assert_ptr_ne(handle_obj(pr.server, rh), handle_obj(pr.server, stale));
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, stale,
+	                     umsg(pr.server, &(struct fe_msg){ .label = 66, .handle = FE_NO_HANDLE })),
+	                 -FE_EPIPE);
+	ck_assert(still_blocked(pr.client));
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, rh,
+	                     umsg(pr.server, &(struct fe_msg){ .label = 77, .handle = FE_NO_HANDLE })),
+	                 0);
+	ck_assert_int_eq(woken(pr.client), 0);
+	ck_assert_uint_eq(umsg_get(pr.client, cm).label, 77);
+}
+END_TEST
+
+/* The next call's reply object, recycled or not, is a new object: a new
+ * id, one reference (its handle), and a handle that answers only once. */
+START_TEST(test_next_call_gets_a_new_reply_object)
+{
+	struct ipc_pair pr;
+	uint64_t cm, sm, rm;
+	struct kobj *first;
+	uint64_t koid;
+	fe_handle_t rh;
+
+	make_pair(&pr);
+	cm = umsg(pr.client, &(struct fe_msg){ .label = 1, .handle = FE_NO_HANDLE });
+	sm = umsg(pr.server, &(struct fe_msg){ 0 });
+	rm = umsg(pr.server, &(struct fe_msg){ .label = 5, .handle = FE_NO_HANDLE });
+	rh = pending_call(pr.client, pr.cep, pr.server, pr.sep);
+	first = handle_obj(pr.server, rh);
+	koid = first->koid;
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, rh, rm), 0);
+	ck_assert_int_eq(woken(pr.client), 0);
+	run_as(pr.client);
+
+	ck_assert_int_eq(sys(pr.client, FE_SYS_CALL, pr.cep, cm, FE_FOREVER), BLOCKED);
+	rh = (fe_handle_t)sys(pr.server, FE_SYS_RECV, pr.sep, sm, FE_FOREVER);
+	first = handle_obj(pr.server, rh);
+	ck_assert_uint_gt(first->koid, koid);
+	ck_assert_int_eq(first->refs, 1);
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, rh, rm), 0);
+	ck_assert_int_eq(woken(pr.client), 0);
+	ck_assert_uint_eq(umsg_get(pr.client, cm).label, 5);
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, rh, rm), -FE_EBADF);
+}
+END_TEST
+
 Suite *suite_ipc_edges(void)
 {
 	Suite *s = suite_create("ipc-edges");
@@ -497,5 +565,7 @@ Suite *suite_ipc_edges(void)
 	ADD_TEST(s, test_last_receive_right_closed_fails_callers_with_epipe);
 	ADD_TEST(s, test_transferred_receive_right_counts);
 	ADD_TEST(s, test_reply_handle_can_be_passed_on);
+	ADD_TEST(s, test_stale_reply_handle_never_answers_a_later_call);
+	ADD_TEST(s, test_next_call_gets_a_new_reply_object);
 	return s;
 }
