@@ -481,7 +481,7 @@ END_TEST
 START_TEST(test_stale_reply_handle_never_answers_a_later_call)
 {
 	struct ipc_pair pr;
-	uint64_t cm, sm;
+	uint64_t cm, sm, late, answer;
 	fe_handle_t stale, rh;
 
 	make_pair(&pr);
@@ -498,13 +498,11 @@ START_TEST(test_stale_reply_handle_never_answers_a_later_call)
 	rh = (fe_handle_t)sys(pr.server, FE_SYS_RECV, pr.sep, sm, FE_FOREVER);
 	ck_assert_int_ge(rh, 0);
 	ck_assert_ptr_ne(handle_obj(pr.server, rh), handle_obj(pr.server, stale));
-	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, stale,
-	                     umsg(pr.server, &(struct fe_msg){ .label = 66, .handle = FE_NO_HANDLE })),
-	                 -FE_EPIPE);
+	late = umsg(pr.server, &(struct fe_msg){ .label = 66, .handle = FE_NO_HANDLE });
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, stale, late), -FE_EPIPE);
 	ck_assert(still_blocked(pr.client));
-	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, rh,
-	                     umsg(pr.server, &(struct fe_msg){ .label = 77, .handle = FE_NO_HANDLE })),
-	                 0);
+	answer = umsg(pr.server, &(struct fe_msg){ .label = 77, .handle = FE_NO_HANDLE });
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, rh, answer), 0);
 	ck_assert_int_eq(woken(pr.client), 0);
 	ck_assert_uint_eq(umsg_get(pr.client, cm).label, 77);
 }
