@@ -53,6 +53,7 @@ int64_t sys_fork(struct thread *t, const uint64_t *a)
 		return rc;
 	}
 	c->parent = p->pid;
+	signal_fork(c, p);
 	h = cap_install(&p->caps, &c->obj, PROC_HANDLE_RIGHTS);
 	vm_copy_out(&p->vm, a[0], &h, sizeof(h));
 	return c->pid;
@@ -84,6 +85,7 @@ static void exec_commit(struct process *p, struct vm *nvm, const char *args,
 	vm_destroy(&p->vm);
 	vm_move(&p->vm, nvm);
 	fd_table_exec(&p->fds);
+	signal_exec(p);
 	kmemset(p->name, 0, sizeof(p->name));
 	kmemcpy(p->name, name, kstrnlen(name, sizeof(p->name) - 1));
 }

@@ -53,6 +53,8 @@ static bool covers(const struct fe_grant *have, const struct fe_grant *want)
 	if (want->kind == FE_GRANT_SERVE || want->kind == FE_GRANT_OPEN)
 		return !kmemcmp(have->name, "*", 2) ||
 		       !kmemcmp(have->name, want->name, sizeof(have->name));
+	if (want->kind == FE_GRANT_SIGNAL)
+		return true;
 	return have->lo <= want->lo && want->hi <= have->hi;
 }
 
@@ -72,6 +74,8 @@ static int check_entry(const struct fe_grant *w)
 		return -FE_EINVAL;
 	if (w->kind == FE_GRANT_SERVE || w->kind == FE_GRANT_OPEN)
 		return name_ok(w) ? 0 : -FE_EINVAL;
+	if (w->kind == FE_GRANT_SIGNAL)
+		return 0;
 	return w->lo <= w->hi ? 0 : -FE_EINVAL;
 }
 
@@ -107,7 +111,7 @@ int grants_narrow(struct grants *dst, const struct grants *parent, const struct 
 }
 
 static const char *const kind_names[FE_GRANT_KIND_COUNT] = {
-	"?", "serve scheme", "open scheme", "IRQ", "I/O port", "memory range",
+	"?", "serve scheme", "open scheme", "IRQ", "I/O port", "memory range", "signal",
 };
 
 static void report(struct process *p, uint32_t kind, const char *name)
@@ -151,4 +155,11 @@ void grants_report_missing(struct process *p, const struct fe_grant *want, uint3
 		}
 		return;
 	}
+}
+
+bool grant_signal(const struct process *p)
+{
+	struct fe_grant want = { .kind = FE_GRANT_SIGNAL };
+
+	return holds(&p->grants, &want);
 }

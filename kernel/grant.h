@@ -35,4 +35,8 @@ void grants_report_missing(struct process *p, const struct fe_grant *want, uint3
 /* May p serve / open the scheme `name` (len bytes)? Reports a denial. */
 bool grant_scheme(struct process *p, uint32_t kind, const char *name, uint64_t len);
 
+/* May p signal any process? (No report: a refused signal is -FE_EPERM,
+ * which its sender reports.) */
+bool grant_signal(const struct process *p);
+
 #endif

@@ -28,7 +28,7 @@
 
 enum thread_state { T_READY, T_RUNNING, T_BLOCKED, T_DEAD };
 
-enum wait_kind { W_NONE, W_SEND, W_RECV, W_REPLY, W_NOTIFY, W_PROC, W_SLEEP, W_CONSOLE };
+enum wait_kind { W_NONE, W_SEND, W_RECV, W_REPLY, W_NOTIFY, W_PROC, W_SLEEP, W_CONSOLE, W_SIGNAL };
 
 struct reply;
 struct scheme;
@@ -70,15 +70,26 @@ struct thread {
 	uint64_t deadline;     /* UINT64_MAX: none */
 	struct list timer_link;
 	uint64_t out_uaddr; /* notification bits or exit record go here */
+	uint64_t sigwait;   /* W_SIGNAL: the signals waited for */
 	uint64_t slice_end;
 
 	struct ipc_state ipc;
+};
+
+/* A process's signals (signal.c; the rules are in <ferrite/abi.h>). */
+struct signals {
+	uint64_t pending, mask;
+	uint64_t caught, ignored, held; /* the signals whose action is not DFL */
+	uint64_t word;                  /* user address of the signal word, 0: none */
 };
 
 struct process {
 	struct kobj obj;
 	uint32_t pid;
 	uint32_t parent; /* pid of the spawner, 0 for the first process */
+	uint32_t pgid;   /* process group */
+	uint32_t sid;    /* session */
+	struct signals sig;
 	uint64_t start_ns;
 	char name[32];
 	struct vm vm;
@@ -109,6 +120,20 @@ void process_discard(struct process *p);
 uint32_t process_count(void);
 /* Describe up to `max` live processes; returns how many there are. */
 uint32_t process_list(struct fe_procinfo *out, uint32_t max);
+
+/* Call fn for each live process in pid order until it returns false; fn
+ * may kill the process it is given. */
+void process_each(bool (*fn)(struct process *p, void *arg), void *arg);
+
+/* Signals (signal.c). Act on signal `sig` sent to p: end p, drop the
+ * signal or make it pending, interrupting a wait. */
+void signal_post(struct process *p, int sig);
+/* t just started a wait: interrupt it if a caught signal is pending. */
+void signal_check_wait(struct thread *t);
+/* A forked child's signals: its parent's actions and mask, none pending. */
+void signal_fork(struct process *c, const struct process *p);
+/* exec: caught signals return to their default action; no word. */
+void signal_exec(struct process *p);
 
 /* Console input (console.c). */
 void console_init(bool tty);

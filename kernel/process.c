@@ -5,7 +5,7 @@
  * violation, the host killing the sim process): threads first, so that
  * their waits are undone; then handles, so that servers' pending replies
  * fail their callers with -FE_ECONNRESET; then memory; then the waiters
- * learn the exit. The first process is the system: when it ends, the
+ * learn the exit, and the parent gets SIGCHLD. The first process is the system: when it ends, the
  * machine stops with its status.
  */
 #include "fd.h"
@@ -25,6 +25,7 @@ struct process *process_create(const char *name)
 		return NULL;
 	kobj_init(&p->obj, FE_OBJ_PROCESS); /* the reference of all_procs */
 	p->pid = next_pid++;
+	p->pgid = p->sid = p->pid; /* a new session; fork puts the child in its parent's */
 	p->start_ns = arch_time_now();
 	kmemcpy(p->name, name, kstrnlen(name, sizeof(p->name) - 1));
 	list_init(&p->threads);
@@ -53,6 +54,17 @@ struct process *process_find(uint32_t pid)
 			return p;
 	}
 	return NULL;
+}
+
+void process_each(bool (*fn)(struct process *p, void *arg), void *arg)
+{
+	struct list *it, *next;
+
+	for (it = all_procs.next; it != &all_procs; it = next) {
+		next = it->next;
+		if (!fn(list_entry(it, struct process, all_link), arg))
+			return;
+	}
 }
 
 struct process *process_by_as(const struct arch_as *as)
@@ -174,6 +186,8 @@ static int exit_status(const struct fe_exit *e)
 
 void process_kill(struct process *p, const struct fe_exit *why)
 {
+	struct process *parent;
+
 	if (p->dead)
 		return;
 	p->dead = true;
@@ -190,6 +204,9 @@ void process_kill(struct process *p, const struct fe_exit *why)
 	wake_waiters(p);
 	list_remove(&p->all_link);
 	nprocs--;
+	parent = process_find(p->parent);
+	if (parent && !p->quiet)
+		signal_post(parent, FE_SIGCHLD);
 	if (p->pid == 1 && !p->quiet)
 		arch_halt(exit_status(why));
 	kobj_release(&p->obj);

@@ -1,7 +1,8 @@
 /*
  * System call dispatch: the table from number to handler, tracing, and the
  * one rule for numbers that do not exist: the process is killed, as it
- * would be for any other invalid instruction.
+ * would be for any other invalid instruction. A call that starts a wait
+ * while a caught signal is pending is interrupted at once.
  */
 #include "syscall.h"
 
@@ -53,6 +54,16 @@ static const struct syscall_entry table[FE_SYS_COUNT] = {
 	[FE_SYS_SYSINFO] = { sys_sysinfo, "sysinfo", 3 },
 	[FE_SYS_FORK] = { sys_fork, "fork", 1 },
 	[FE_SYS_EXEC] = { sys_exec, "exec", 3 },
+	[FE_SYS_SIGNAL_SEND] = { sys_signal_send, "signal_send", 2 },
+	[FE_SYS_SIGNAL_ACTION] = { sys_signal_action, "signal_action", 2 },
+	[FE_SYS_SIGNAL_MASK] = { sys_signal_mask, "signal_mask", 1 },
+	[FE_SYS_SIGNAL_TAKE] = { sys_signal_take, "signal_take", 1 },
+	[FE_SYS_SIGNAL_WAIT] = { sys_signal_wait, "signal_wait", 2 },
+	[FE_SYS_SIGNAL_WORD] = { sys_signal_word, "signal_word", 1 },
+	[FE_SYS_SETPGID] = { sys_setpgid, "setpgid", 2 },
+	[FE_SYS_GETPGID] = { sys_getpgid, "getpgid", 1 },
+	[FE_SYS_SETSID] = { sys_setsid, "setsid", 0 },
+	[FE_SYS_GETSID] = { sys_getsid, "getsid", 1 },
 };
 
 int64_t timeout_arg(uint64_t a)
@@ -78,6 +89,8 @@ void syscall_dispatch(struct thread *t, uint64_t nr, const uint64_t *args)
 	}
 	trace_syscall(t, e->name, args, e->nargs);
 	ret = e->fn(t, args);
-	if (ret != SYSCALL_BLOCKED && t->state == T_RUNNING)
+	if (ret == SYSCALL_BLOCKED && t->state == T_BLOCKED)
+		signal_check_wait(t);
+	else if (ret != SYSCALL_BLOCKED && t->state == T_RUNNING)
 		thread_set_ret(t, ret);
 }

@@ -57,5 +57,15 @@ int64_t sys_console_read(struct thread *t, const uint64_t *a);
 int64_t sys_sysinfo(struct thread *t, const uint64_t *a);
 int64_t sys_fork(struct thread *t, const uint64_t *a);
 int64_t sys_exec(struct thread *t, const uint64_t *a);
+int64_t sys_signal_send(struct thread *t, const uint64_t *a);
+int64_t sys_signal_action(struct thread *t, const uint64_t *a);
+int64_t sys_signal_mask(struct thread *t, const uint64_t *a);
+int64_t sys_signal_take(struct thread *t, const uint64_t *a);
+int64_t sys_signal_wait(struct thread *t, const uint64_t *a);
+int64_t sys_signal_word(struct thread *t, const uint64_t *a);
+int64_t sys_setpgid(struct thread *t, const uint64_t *a);
+int64_t sys_getpgid(struct thread *t, const uint64_t *a);
+int64_t sys_setsid(struct thread *t, const uint64_t *a);
+int64_t sys_getsid(struct thread *t, const uint64_t *a);
 
 #endif

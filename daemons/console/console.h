@@ -13,8 +13,9 @@
  * terminal in raw mode), this daemon is its line discipline (ldisc.c): in
  * canonical mode (ICANON, the default) it echoes, edits the line (erase,
  * kill, word erase), and hands reads whole lines; ^D ends the input once
- * on an empty line. A program that edits lines itself (the shell) switches
- * ICANON and ECHO off with TCSETS. The termios requests are Linux's
+ * on an empty line; ^C and ^\ (with ISIG) send SIGINT and SIGQUIT to the
+ * foreground process group that TIOCSPGRP set. A program that edits lines
+ * itself (the shell) switches ICANON, ECHO and ISIG off with TCSETS. The termios requests are Linux's
  * (TCGETS, TCSETS, TCSETSW, TCSETSF, TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP,
  * TIOCSPGRP, FIONREAD) with Linux's struct layouts. When the console is not
  * a terminal (input piped in), bytes pass through untouched and the
@@ -68,8 +69,10 @@ extern const struct srv_ops console_ops;
 int console_init(struct console *c, bool tty);
 void console_fini(struct console *c);
 
-/* Seam: write to the machine's console. */
+/* Seams: write to the machine's console; send a signal to a process group
+ * (the console needs FE_GRANT_SIGNAL: the group is not its own). */
 void console_out(const void *buf, uint64_t len);
+void console_signal(int32_t pgrp, int sig);
 
 /* ldisc.c: take input bytes into the ring (and the line). */
 void ldisc_input(struct console *c, const char *buf, uint64_t len);

@@ -1,9 +1,10 @@
 /*
  * The console's line discipline: what a Unix tty driver does between the
  * keyboard and a reading program, for the termios flags that matter on a
- * raw host terminal: ICRNL, ICANON (with VERASE, VKILL, VWERASE, VEOF,
- * VINTR), ECHO, ECHOE, ECHOK, ECHOCTL. Signals are not sent yet: with ISIG
- * a ^C only throws the line away.
+ * raw host terminal: ICRNL, ICANON (with VERASE, VKILL, VWERASE, VEOF),
+ * ISIG (VINTR, VQUIT), ECHO, ECHOE, ECHOK, ECHOCTL. With ISIG, ^C and ^\
+ * are not input: they throw the line being edited away and send SIGINT or
+ * SIGQUIT to the foreground process group (TIOCSPGRP), in both modes.
  *
  * Input that is not a terminal passes through as it is.
  */
@@ -122,12 +123,32 @@ static bool edit(struct console *c, char ch)
 		if (c->line_len == 0)
 			c->eof_pending = true;
 		commit_line(c);
-	} else if (lflag(c, ISIG) && u == cc[VINTR]) {
-		c->line_len = 0;
-		echo(c, "^C\n", 3);
 	} else {
 		return false;
 	}
+	return true;
+}
+
+/* ISIG: ^C and ^\ signal the foreground group; true if ch was one. */
+static bool signal_char(struct console *c, char ch)
+{
+	const uint8_t *cc = c->tio.c_cc;
+	uint8_t u = (uint8_t)ch;
+	int sig;
+
+	if (!lflag(c, ISIG) || u == 0)
+		return false;
+	if (u == cc[VINTR])
+		sig = FE_SIGINT;
+	else if (u == cc[VQUIT])
+		sig = FE_SIGQUIT;
+	else
+		return false;
+	c->line_len = 0;
+	echo_char(c, ch);
+	echo(c, "\n", 1);
+	if (c->pgrp > 0)
+		console_signal(c->pgrp, sig);
 	return true;
 }
 
@@ -153,6 +174,8 @@ void ldisc_input(struct console *c, const char *buf, uint64_t len)
 
 		if (ch == '\r' && (c->tio.c_iflag & ICRNL))
 			ch = '\n';
+		if (signal_char(c, ch))
+			continue;
 		if (lflag(c, ICANON)) {
 			canonical(c, ch);
 		} else {

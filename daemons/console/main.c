@@ -1,6 +1,6 @@
 /*
  * console: the daemon serving console: (the logic is in console.c and
- * ldisc.c), its output seam, and the input thread.
+ * ldisc.c), its output and signal seams, and the input thread.
  *
  * The input thread blocks in FE_SYS_CONSOLE_READ and calls the daemon's
  * own endpoint with each chunk (CONSOLE_OP_INPUT); the server loop answers
@@ -31,6 +31,11 @@ void console_out(const void *buf, uint64_t len)
 		p += n;
 		len -= n;
 	}
+}
+
+void console_signal(int32_t pgrp, int sig)
+{
+	fe_signal_send(-(long)pgrp, sig);
 }
 
 static void input_thread(void *arg)

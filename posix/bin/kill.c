@@ -4,9 +4,10 @@
  *   kill [-s NAME | -NAME | -NUMBER] PID...   (the default signal is TERM)
  *   kill -l [STATUS]                           list signal names
  *
- * Names are taken with or without "SIG", in any case. On Ferrite only a
- * parent may signal a process, so the shell has kill as a builtin, which
- * leaves `kill -l` and `kill --help` to this program.
+ * Names are taken with or without "SIG", in any case. A PID below -1 names
+ * a process group. The kernel decides who may be signalled: the processes
+ * of the caller's session and its descendants, or any with the signal
+ * grant (docs/abi.md).
  */
 #include <ctype.h>
 #include <errno.h>

@@ -1,8 +1,6 @@
 /*
- * Signals. Ferrite has no kernel signals: libc delivers a signal inside the
- * process (raise, kill of oneself, SIGPIPE on a broken pipe, SIGCHLD when it
- * sees a child end) and turns kill of a child into the kernel's process
- * kill. docs/libc.md lists what is delivered and what is not yet.
+ * Signals: POSIX's interface to the kernel's signals. A handler runs when
+ * its process makes or returns from a system call (docs/libc.md).
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
@@ -97,6 +95,7 @@ sighandler_t signal(int sig, sighandler_t handler);
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
 int raise(int sig);
 int kill(pid_t pid, int sig);
+int killpg(pid_t pgrp, int sig);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int sig);

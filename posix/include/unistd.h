@@ -71,6 +71,7 @@ pid_t getpgrp(void);
 pid_t getpgid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t setsid(void);
+pid_t getsid(pid_t pid);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 uid_t getuid(void);

@@ -76,23 +76,23 @@ long __fe_path_call_served(const char *path, struct fe_msg *m);
 long __fe_path_call(const char *path, struct fe_msg *m);
 
 /* Children (unistd/wait.c): every child fork made, with its process
- * handle, for waitpid and kill. A forked child forgets its parent's. */
+ * handle, for waitpid. A forked child forgets its parent's. */
 void __fe_child_add(pid_t pid, fe_handle_t proc);
 void __fe_children_forget(void);
-/* kill(pid, sig) for a child: the kernel's process kill; -FE_ESRCH if pid
- * is not a child. */
-int __fe_child_kill(pid_t pid, int sig);
-/* Raise SIGCHLD once for each child that ended since the last look. */
-void __fe_children_poll(void);
+
+/* SIGCHLD for waitpid (signal/signal.c): have the kernel hold SIGCHLD
+ * (unless a handler catches it); how many SIGCHLD handlers have run, or
+ * ~0 when there is no handler. */
+void __fe_sigchld_hold(void);
+unsigned long __fe_sigchld_handled(void);
 
 /* Find `file` along PATH as execvp does; 0 and the path in out. */
 int __fe_path_search(const char *file, char *out, size_t cap);
 
-/* Exit status encoding for a process that a signal's default action ended
- * (signal/signal.c, unistd/wait.c): bit 8 set, low byte 128 + sig, so the
- * sim's exit status (low byte) reads as a shell would print it. */
+/* The exit status that abort() uses if SIGABRT did not end the process:
+ * bit 8 set, low byte 128 + sig, which waitpid reads as that signal. */
 #define FE_SIGEXIT_BASE 0x180
-int __fe_status_from_exit(const struct fe_exit *e, int sent_sig);
+int __fe_status_from_exit(const struct fe_exit *e);
 
 /* Signals raised by libc itself. */
 void __fe_raise_sigpipe(void);

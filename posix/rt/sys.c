@@ -8,9 +8,30 @@
 
 #include "rt.h"
 
+/* The signal word the kernel writes (FE_SYS_SIGNAL_WORD) and what runs when
+ * it shows a signal after a call: see fe_signal_watch. */
+static volatile uint64_t *signal_word;
+static int (*signal_hook)(long nr, long rc);
+
 long fe_syscall(long nr, long a0, long a1, long a2, long a3, long a4)
 {
-	return fe_rt_gate(nr, a0, a1, a2, a3, a4);
+	long rc;
+
+	do
+		rc = fe_rt_gate(nr, a0, a1, a2, a3, a4);
+	while (signal_word && *signal_word && signal_hook(nr, rc));
+	return rc;
+}
+
+int fe_signal_watch(volatile uint64_t *word, int (*hook)(long nr, long rc))
+{
+	int rc = (int)fe_syscall(FE_SYS_SIGNAL_WORD, (long)word, 0, 0, 0, 0);
+
+	if (rc == 0) {
+		signal_hook = hook;
+		signal_word = word;
+	}
+	return rc;
 }
 
 static long sys0(long nr)
@@ -162,6 +183,51 @@ int fe_proc_wait(fe_handle_t proc, struct fe_exit *exit, int64_t timeout)
 int fe_proc_kill(fe_handle_t proc)
 {
 	return (int)sys1(FE_SYS_PROC_KILL, proc);
+}
+
+int fe_signal_send(long pid, int sig)
+{
+	return (int)sys2(FE_SYS_SIGNAL_SEND, pid, sig);
+}
+
+int fe_signal_action(int sig, int action)
+{
+	return (int)sys2(FE_SYS_SIGNAL_ACTION, sig, action);
+}
+
+long fe_signal_mask(uint64_t set)
+{
+	return sys1(FE_SYS_SIGNAL_MASK, (long)set);
+}
+
+long fe_signal_take(uint64_t set)
+{
+	return sys1(FE_SYS_SIGNAL_TAKE, (long)set);
+}
+
+long fe_signal_wait(uint64_t set, int64_t timeout)
+{
+	return sys2(FE_SYS_SIGNAL_WAIT, (long)set, timeout);
+}
+
+int fe_setpgid(long pid, long pgid)
+{
+	return (int)sys2(FE_SYS_SETPGID, pid, pgid);
+}
+
+long fe_getpgid(long pid)
+{
+	return sys1(FE_SYS_GETPGID, pid);
+}
+
+long fe_setsid(void)
+{
+	return sys0(FE_SYS_SETSID);
+}
+
+long fe_getsid(long pid)
+{
+	return sys1(FE_SYS_GETSID, pid);
 }
 
 fe_handle_t fe_thread_create(void (*entry)(void *), void *stack_top, void *arg)

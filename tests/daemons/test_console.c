@@ -1,8 +1,10 @@
 /*
  * Unit tests of the console: output, reads that wait for input, end of
  * input, flow control of the input thread, and the line discipline on a
- * terminal (echo, erase, kill, ^D, raw mode through TCSETS).
+ * terminal (echo, erase, kill, ^D, raw mode through TCSETS, ^C and ^\
+ * signalling the foreground group).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "console.h"
@@ -21,11 +23,22 @@ void console_out(const void *buf, uint64_t len)
 	t_console_len += len;
 }
 
+/* The signals the console sent: "group:signal " each. */
+static char t_signals[256];
+
+void console_signal(int32_t pgrp, int sig)
+{
+	size_t n = strlen(t_signals);
+
+	snprintf(t_signals + n, sizeof(t_signals) - n, "%d:%d ", pgrp, sig);
+}
+
 static void start(bool tty)
 {
 	ck_assert_int_eq(console_init(&con, tty), 0);
 	t_reset();
 	t_console_len = 0;
+	t_signals[0] = '\0';
 }
 
 static void teardown(void)
@@ -180,6 +193,42 @@ START_TEST(console_raw_mode)
 }
 END_TEST
 
+START_TEST(console_interrupt_signals_the_foreground_group)
+{
+	struct console_termios tio;
+	int32_t pgrp = 42;
+
+	start(true);
+	/* No foreground group yet: ^C only throws the line away. */
+	ck_assert_int_eq(input("abc\x03", 4), 0);
+	ck_assert_str_eq(t_signals, "");
+	ck_assert_int_eq(ioctl(0x5410, &pgrp, sizeof(pgrp)), 0);
+	ck_assert_int_eq(t_read(&srv, 1, 100), SRV_DEFER);
+	ck_assert_int_eq(input("rm -rf x\x03", 9), 0);
+	ck_assert_str_eq(t_signals, "42:2 ");
+	ck_assert_uint_eq(t_nanswers, 0); /* the line is gone, nothing to read */
+	ck_assert_int_eq(input("ok\x1c\r", 4), 0);
+	ck_assert_str_eq(t_signals, "42:2 42:3 ");
+	ck_assert_uint_eq(t_nanswers, 1);
+	ck_assert_int_eq(t_answers[0].result, 1);
+	ck_assert_int_eq(memcmp(t_answers[0].body, "\n", 1), 0);
+	ck_assert_int_eq(memcmp(t_console, "abc^C\nrm -rf x^C\nok^\\\n\n", 24), 0);
+	/* Raw mode with ISIG still signals; without ISIG ^C is a byte. */
+	ck_assert_int_eq(ioctl(0x5401, NULL, 0), 0);
+	memcpy(&tio, t_out, sizeof(tio));
+	tio.c_lflag &= ~(uint32_t)(2 | 8); /* ICANON, ECHO */
+	ck_assert_int_eq(ioctl(0x5402, &tio, sizeof(tio)), 0);
+	ck_assert_int_eq(input("\x03", 1), 0);
+	ck_assert_str_eq(t_signals, "42:2 42:3 42:2 ");
+	tio.c_lflag &= ~(uint32_t)1; /* ISIG */
+	ck_assert_int_eq(ioctl(0x5402, &tio, sizeof(tio)), 0);
+	ck_assert_int_eq(input("\x03", 1), 0);
+	ck_assert_str_eq(t_signals, "42:2 42:3 42:2 ");
+	ck_assert_int_eq(t_read(&srv, 1, 100), 1);
+	ck_assert_int_eq(t_out[0], 3);
+}
+END_TEST
+
 Suite *suite_console(void)
 {
 	Suite *s = suite_create("console");
@@ -193,6 +242,7 @@ Suite *suite_console(void)
 	tcase_add_test(tc, console_canonical);
 	tcase_add_test(tc, console_lines);
 	tcase_add_test(tc, console_raw_mode);
+	tcase_add_test(tc, console_interrupt_signals_the_foreground_group);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,9 +1,10 @@
 /*
  * usertests: the harness and the tests that need no daemons — memory,
  * strings, formatting, conversions, math, setjmp, sorting, time, the
- * environment, signals, fork and wait, errno, getopt, atexit. The tests
- * that need files, pipes and exec are in usertests_fs.c, the smaller
- * corners (execve, local time, assert, limits, locale) in usertests_misc.c.
+ * environment, signals (also between processes), fork and wait, errno,
+ * getopt, atexit. The tests that need files, pipes and exec are in
+ * usertests_fs.c, the smaller corners (execve, local time, assert, limits,
+ * locale) in usertests_misc.c.
  *
  * Run as the first process it prints each test's result to the debug
  * console; under init (with every daemon) it also runs the file tests.
@@ -32,6 +33,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <ferrite/sys.h>
 
 #include "usertests.h"
 
@@ -314,6 +317,146 @@ static void test_signals(void)
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT);
 }
 
+/* Wait until process pid is blocked in a system call or gone (the
+ * kernel's list). */
+static void wait_blocked(pid_t pid)
+{
+	static struct fe_procinfo list[64];
+	bool running = true;
+
+	while (running) {
+		long n = fe_sysinfo(FE_INFO_PROCS, list, sizeof(list));
+
+		running = false;
+		for (long i = 0; i < n && i < 64; i++)
+			if (list[i].pid == (uint32_t)pid && list[i].state != FE_PROC_BLOCKED)
+				running = true;
+		if (running)
+			usleep(1000);
+	}
+}
+
+/* The pid of a child of `parent` (from the kernel's list), 0 if none. */
+static pid_t child_of(pid_t parent)
+{
+	static struct fe_procinfo list[64];
+	long n = fe_sysinfo(FE_INFO_PROCS, list, sizeof(list));
+
+	for (long i = 0; i < n && i < 64; i++)
+		if (list[i].parent == (uint32_t)parent)
+			return (pid_t)list[i].pid;
+	return 0;
+}
+
+static void pause_forever(void)
+{
+	for (;;)
+		pause();
+}
+
+static int exited_with(pid_t pid)
+{
+	int st;
+
+	CHECK(waitpid(pid, &st, 0) == pid);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+static void sleep_until_signalled(void)
+{
+	unsigned left = sleep(100);
+
+	_exit(caught == SIGUSR1 && left > 0 ? 7 : 1);
+}
+
+/* Wait for a grandchild that pauses until SIGUSR1; 7 when the wait was
+ * interrupted by SIGUSR1 and restarted (SA_RESTART), 4 on EINTR. */
+static void wait_restarting(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = SA_RESTART };
+	pid_t gc;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	gc = fork();
+	if (gc == 0) {
+		while (!caught)
+			pause();
+		_exit(0);
+	}
+	if (waitpid(gc, NULL, 0) == gc)
+		_exit(caught == SIGUSR1 ? 7 : 1);
+	_exit(errno == EINTR ? 4 : 1);
+}
+
+/* Signals between processes: a handler runs for another process's signal
+ * and cuts a sleep short; SA_RESTART; a sibling's kill; waitpid(-1) waits
+ * for SIGCHLD; process groups; errors. */
+static void test_signals_between(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	pid_t pid, sib, gc;
+	int st;
+
+	caught = 0;
+	sigaction(SIGUSR1, &sa, NULL);
+	pid = fork();
+	if (pid == 0)
+		sleep_until_signalled();
+	wait_blocked(pid);
+	CHECK(kill(pid, SIGUSR1) == 0);
+	CHECK(exited_with(pid) == 7);
+
+	pid = fork();
+	if (pid == 0)
+		wait_restarting();
+	wait_blocked(pid);
+	while (!(gc = child_of(pid)))
+		usleep(1000);
+	wait_blocked(gc);
+	CHECK(kill(pid, SIGUSR1) == 0);
+	wait_blocked(pid);
+	CHECK(kill(gc, SIGUSR1) == 0);
+	CHECK(exited_with(pid) == 7);
+
+	sib = fork();
+	if (sib == 0)
+		pause_forever();
+	pid = fork();
+	if (pid == 0)
+		_exit(kill(sib, SIGTERM) == 0 ? 0 : 1);
+	CHECK(exited_with(pid) == 0);
+	CHECK(exited_with(sib) == 128 + SIGTERM);
+
+	sib = fork();
+	if (sib == 0)
+		pause_forever();
+	pid = fork();
+	if (pid == 0)
+		_exit(3);
+	CHECK(waitpid(-1, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 3);
+	CHECK(kill(sib, SIGKILL) == 0);
+	CHECK(waitpid(-1, &st, 0) == sib && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+
+	pid = fork();
+	if (pid == 0) {
+		setpgid(0, 0);
+		pause_forever();
+	}
+	setpgid(pid, pid);
+	sib = fork();
+	if (sib == 0) {
+		setpgid(0, pid);
+		pause_forever();
+	}
+	setpgid(sib, pid);
+	CHECK(getpgid(sib) == pid && getpgid(0) != pid && getsid(sib) == getsid(0));
+	CHECK(kill(-pid, SIGINT) == 0);
+	CHECK(exited_with(pid) == 128 + SIGINT && exited_with(sib) == 128 + SIGINT);
+	CHECK(kill(-pid, SIGINT) == -1 && errno == ESRCH);
+	CHECK(kill(99999, SIGTERM) == -1 && errno == ESRCH);
+	CHECK(kill(getpid(), NSIG) == -1 && errno == EINVAL);
+}
+
 static void test_fork_wait(void)
 {
 	static int shared = 1;
@@ -471,6 +614,7 @@ const struct usertest core_tests[] = {
 	{ "time", test_time, false },
 	{ "env", test_env, false },
 	{ "signals", test_signals, false },
+	{ "signals-between", test_signals_between, false },
 	{ "fork-wait", test_fork_wait, false },
 	{ "errno", test_errno, false },
 	{ "getopt-ctype", test_getopt, false },

@@ -3,7 +3,9 @@
 # shell must see a terminal, prompt, and apply the editing keys (arrows,
 # history, ^A ^E ^U ^K ^W, backspace, ^C, ^D). Each command prints a number
 # the typed text does not contain, so finding the number in the output
-# proves the command that ran was the edited one.
+# proves the command that ran was the edited one. Then job control: ^C
+# while a foreground program runs interrupts the program (status 130), not
+# the shell.
 #
 #   pty-edit.py PATH-TO-SH                         the host-built shell
 #   pty-edit.py --sim SIM --image-list FILE        Ferrite's, in the sim:
@@ -58,6 +60,25 @@ def read_until(fd, pattern, out, timeout=60.0):
     return True
 
 
+def interrupt_foreground(fd, out):
+    """Start `sleep 100`, type ^C until the prompt is back (the first may
+    come before the job has the terminal), then print 1000 + its status."""
+    os.write(fd, b"echo $((1200+34)); sleep 100\r")
+    if not read_until(fd, r"\n1234\r?\n", out):
+        return "the sleep did not start"
+    for _ in range(20):
+        os.write(fd, b"\x03")
+        tail = [""]
+        back = read_until(fd, r"\$ ", tail, timeout=2.0)
+        out[0] += tail[0]
+        if back:
+            break
+    os.write(fd, b"echo $((1000+$?))\r")
+    if not read_until(fd, r"\n1130\r?\n", out, timeout=10.0):
+        return "^C did not end the foreground job with SIGINT"
+    return None
+
+
 def sim_command(sim, image_list, tmp):
     argv = [sim, "--seed", "1"]
     with open(image_list) as f:
@@ -99,6 +120,10 @@ def run(argv):
         if not read_until(fd, r"(\n%s\r?\n(.|\n)*){%d}" % (number, count + 1), out):
             print("pty-edit: FAILED: %r did not print %s" % (keys, number))
             failures += 1
+    problem = interrupt_foreground(fd, out)
+    if problem:
+        print("pty-edit: FAILED: %s" % problem)
+        failures += 1
     for bad in ("666", "junk", "bogus", "zzz", "1001"):
         if re.search(r"\n[^\n]*%s[^\n]*: not found|\n%s\r?\n" % (bad, bad), out[0]):
             print("pty-edit: FAILED: %s ran" % bad)
@@ -112,7 +137,7 @@ def run(argv):
         print("----- output -----")
         print(out[0])
         return 1
-    print("pty-edit: %d editing steps ok, ^D exits" % len(STEPS))
+    print("pty-edit: %d editing steps ok, ^C ends the foreground job, ^D exits" % len(STEPS))
     return 0
 
 

@@ -139,5 +139,6 @@ Suite *suite_console(void);
 Suite *suite_sysinfo(void);
 Suite *suite_fork(void);
 Suite *suite_exec(void);
+Suite *suite_signal(void);
 
 #endif

@@ -34,6 +34,7 @@ int main(void)
 	srunner_add_suite(sr, suite_sysinfo());
 	srunner_add_suite(sr, suite_fork());
 	srunner_add_suite(sr, suite_exec());
+	srunner_add_suite(sr, suite_signal());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

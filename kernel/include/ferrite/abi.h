@@ -72,6 +72,17 @@ enum fe_syscall {
 	FE_SYS_SYSINFO,         /* (enum fe_info, buf, len) -> see enum fe_info */
 	FE_SYS_FORK,            /* (fe_handle_t *proc) -> child's pid; 0 in the child */
 	FE_SYS_EXEC,            /* (image, len, struct fe_spawn *) -> only on error */
+	/* Signals and process groups: see "Signals" below. */
+	FE_SYS_SIGNAL_SEND,   /* (pid, sig) -> 0; pid < 0: the group -pid; 0: own group */
+	FE_SYS_SIGNAL_ACTION, /* (sig, enum fe_sig_action) -> the previous action */
+	FE_SYS_SIGNAL_MASK,   /* (set) -> the previous mask */
+	FE_SYS_SIGNAL_TAKE,   /* (set) -> the pending signals of set, now taken */
+	FE_SYS_SIGNAL_WAIT,   /* (set, timeout) -> the pending signals of set (not taken) */
+	FE_SYS_SIGNAL_WORD,   /* (uint64_t * or 0) -> 0; where pending caught signals show */
+	FE_SYS_SETPGID,       /* (pid or 0, pgid or 0) -> 0 */
+	FE_SYS_GETPGID,       /* (pid or 0) -> pgid */
+	FE_SYS_SETSID,        /* () -> the new session's id */
+	FE_SYS_GETSID,        /* (pid or 0) -> sid */
 	FE_SYS_COUNT
 };
 
@@ -209,6 +220,7 @@ enum fe_grant_kind {
 	FE_GRANT_IRQ,       /* IRQ lines lo..hi */
 	FE_GRANT_IOPORT,    /* I/O ports lo..hi */
 	FE_GRANT_MMIO,      /* physical addresses lo..hi */
+	FE_GRANT_SIGNAL,    /* signal any process (name, lo, hi unused) */
 	FE_GRANT_KIND_COUNT
 };
 
@@ -260,12 +272,53 @@ struct fe_meminfo {
 	uint64_t user_mapped; /* bytes mapped by every process together */
 };
 
+/*
+ * Signals: the numbers are Linux's (1..FE_NSIG-1); a set has bit s for
+ * signal s. The kernel keeps, per process, the pending set, the mask and an
+ * action for each signal, which the process's libc sets:
+ *
+ *   DFL   the default: SIGCHLD, SIGCONT, SIGURG, SIGWINCH and the stop
+ *         signals are dropped (there is no job control); every other one
+ *         ends the process (FE_EXIT_SIGNAL, code = the signal)
+ *   IGN   dropped
+ *   CATCH made pending; a thread of the process blocked in an interruptible
+ *         wait (any but the reply of a delivered call) returns -FE_EINTR,
+ *         and the set of pending, caught, unmasked signals is published in
+ *         the process's signal word; the program takes them (SIGNAL_TAKE)
+ *         and runs its handlers when a call returns
+ *   HOLD  made pending, never interrupts a call and never shows in the
+ *         word: the program asks for it (SIGNAL_WAIT, SIGNAL_TAKE)
+ *
+ * A masked signal stays pending until unmasked (SIGKILL cannot be masked,
+ * caught or ignored). A process may signal itself, its descendants and the
+ * processes of its own session; with FE_GRANT_SIGNAL, any. The first
+ * process gets only the signals it catches or holds. Signal 0 checks that
+ * and sends nothing. A process ends with SIGCHLD to its parent. A
+ * process made by FE_SYS_PROC_SPAWN starts a new session and group; one made
+ * by FE_SYS_FORK is in its parent's.
+ */
+#define FE_NSIG 32
+#define FE_SIGINT 2
+#define FE_SIGQUIT 3
+#define FE_SIGKILL 9
+#define FE_SIGCHLD 17
+#define FE_SIGCONT 18
+#define FE_SIGSTOP 19
+#define FE_SIGTSTP 20
+#define FE_SIGTTIN 21
+#define FE_SIGTTOU 22
+#define FE_SIGURG 23
+#define FE_SIGWINCH 28
+
+enum fe_sig_action { FE_SIG_DFL = 0, FE_SIG_IGN, FE_SIG_CATCH, FE_SIG_HOLD };
+
 /* How a process ended. */
 enum fe_exit_kind {
 	FE_EXIT_NORMAL = 0, /* code = its exit status */
 	FE_EXIT_KILLED,     /* killed through a process handle or by the host */
 	FE_EXIT_FAULT,      /* a thread faulted: code = enum fe_fault_kind */
 	FE_EXIT_SANDBOX,    /* made a forbidden host call (sim): code = host nr */
+	FE_EXIT_SIGNAL,     /* a signal's default action: code = the signal */
 };
 
 enum fe_fault_kind {

@@ -1,8 +1,7 @@
 /*
  * Builtins: the commands the shell runs itself, because they change the
  * shell (cd, exit, export, set, ...), because forking a program for them
- * would make every loop slow (echo, test, [, true), or because only the
- * shell can do it (kill: on Ferrite only a parent may signal a child).
+ * would make every loop slow (echo, test, [, true).
  * This file has the table and the ones that change the shell's state;
  * builtin_io.c the ones that stand in for programs.
  *
@@ -323,7 +322,6 @@ static const struct {
 	{ "exit", bi_exit },
 	{ "export", bi_export },
 	{ "false", bi_false },
-	{ "kill", bi_kill },
 	{ "pwd", bi_pwd },
 	{ "read", bi_read },
 	{ "return", bi_return },
@@ -336,16 +334,13 @@ static const struct {
 };
 
 /* Builtins that are also programs leave `NAME --help` to the program,
- * which has the usage text; kill leaves it `kill -l` too. */
+ * which has the usage text. */
 int builtin_defers(int argc, char **argv)
 {
-	static const char *const tools[] = { "echo",  "test", "[",    "true",
-		                             "false", "pwd",  "kill", NULL };
+	static const char *const tools[] = { "echo", "test", "[", "true", "false", "pwd", NULL };
 
 	if (argc < 2)
 		return 0;
-	if (strcmp(argv[0], "kill") == 0 && strcmp(argv[1], "-l") == 0)
-		return 1;
 	for (int i = 0; tools[i]; i++)
 		if (strcmp(tools[i], argv[0]) == 0)
 			return argc == 2 && strcmp(argv[1], "--help") == 0;

@@ -9,6 +9,5 @@ int bi_false(int argc, char **argv);
 int bi_echo(int argc, char **argv);
 int bi_test(int argc, char **argv);
 int bi_read(int argc, char **argv);
-int bi_kill(int argc, char **argv);
 
 #endif

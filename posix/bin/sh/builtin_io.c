@@ -1,8 +1,8 @@
 /*
  * The builtins that stand in for programs: true, false, echo, test and [
- * (run in the shell so that loops do not fork at every turn), read (which
- * must set the shell's variables) and kill (on Ferrite only a parent may
- * signal its children). Each behaves as the program of the same name.
+ * (run in the shell so that loops do not fork at every turn) and read
+ * (which must set the shell's variables). Each behaves as the program of
+ * the same name.
  */
 #include <errno.h>
 #include <signal.h>
@@ -13,7 +13,6 @@
 #include "builtin.h"
 #include "escape.h"
 #include "sh.h"
-#include "signames.h"
 #include "testexpr.h"
 
 int bi_true(int argc, char **argv)
@@ -173,55 +172,4 @@ int bi_read(int argc, char **argv)
 		read_assign(sb.s ? sb.s : "", reply, 1);
 	sb_free(&sb);
 	return rc < 0 ? 1 : 0;
-}
-
-/* The signal of `kill -s NAME`, `kill -NAME` or `kill -NUMBER`; *i is
- * left at the first pid. */
-static int kill_signal(int argc, char **argv, int *i)
-{
-	const char *name = NULL;
-	int sig;
-
-	*i = 1;
-	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
-		name = argv[2];
-		*i = 3;
-	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] && strcmp(argv[1], "--") != 0) {
-		name = argv[1] + 1;
-		*i = 2;
-	}
-	if (*i < argc && strcmp(argv[*i], "--") == 0)
-		(*i)++;
-	if (!name)
-		return SIGTERM;
-	sig = sig_number(name);
-	if (sig < 0)
-		sh_error("kill: invalid signal '%s'", name);
-	return sig;
-}
-
-int bi_kill(int argc, char **argv)
-{
-	int i, status = 0;
-	int sig = kill_signal(argc, argv, &i);
-
-	if (sig < 0)
-		return 2;
-	if (i == argc) {
-		sh_error("kill: no process id given");
-		return 2;
-	}
-	for (; i < argc; i++) {
-		char *end;
-		long pid = strtol(argv[i], &end, 10);
-
-		if (!argv[i][0] || *end) {
-			sh_error("kill: invalid process id '%s'", argv[i]);
-			status = 1;
-		} else if (kill((pid_t)pid, sig) < 0) {
-			sh_error("kill: (%ld): %s", pid, strerror(errno));
-			status = 1;
-		}
-	}
-	return status;
 }

@@ -3,9 +3,14 @@
  *
  * A job is one forked child started with `&`. The shell remembers it until
  * `wait` collects its status; an interactive shell also reports, before
- * each prompt, the jobs that have finished and forgets them. There is no
- * job control (no process groups, fg or bg): Ferrite's console has no use
- * for it yet.
+ * each prompt, the jobs that have finished and forgets them.
+ *
+ * Job control, in an interactive shell: every job gets a process group of
+ * its own (the pid of its first process), so that a terminal's ^C, which
+ * goes to the terminal's foreground group, reaches the foreground job and
+ * neither the shell (which ignores SIGINT anyway) nor background jobs. The
+ * foreground job gets the terminal until its last process is waited for.
+ * There are no fg, bg or stop signals.
  */
 #include <errno.h>
 #include <signal.h>
@@ -101,6 +106,41 @@ void jobs_poll(void)
 	}
 }
 
+void job_control_start(void)
+{
+	sh.job_control = 1;
+	signal(SIGTTOU, SIG_IGN); /* tcsetpgrp from the background, on Unix */
+	setpgid(0, 0);
+	tcsetpgrp(0, getpgrp());
+}
+
+void job_group(pid_t pid, int async)
+{
+	pid_t pgid = async ? 0 : sh.fg_pgid;
+
+	if (pid == 0) {
+		setpgid(0, pgid);
+		return;
+	}
+	setpgid(pid, pgid ? pgid : pid);
+	if (async)
+		return;
+	if (!sh.fg_pgid) {
+		sh.fg_pgid = pid;
+		tcsetpgrp(0, pid);
+	}
+	sh.fg_last = pid;
+}
+
+/* The foreground job's last process is gone: the terminal is the shell's. */
+static void job_foreground_done(pid_t pid)
+{
+	if (!sh.job_control || pid != sh.fg_last)
+		return;
+	tcsetpgrp(0, getpgrp());
+	sh.fg_pgid = sh.fg_last = 0;
+}
+
 static int wait_raw(pid_t pid, int *raw)
 {
 	pid_t r;
@@ -112,11 +152,10 @@ static int wait_raw(pid_t pid, int *raw)
 
 int wait_child(pid_t pid)
 {
-	int raw;
+	int raw, rc = wait_raw(pid, &raw);
 
-	if (wait_raw(pid, &raw) < 0)
-		return 127;
-	return wait_status(raw);
+	job_foreground_done(pid);
+	return rc < 0 ? 127 : wait_status(raw);
 }
 
 int jobs_wait_all(void)

@@ -111,6 +111,7 @@ static int run_stdin(struct options *o)
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTERM, SIG_IGN);
+		job_control_start();
 	}
 	in = input_fd(0, sh.interactive);
 	status = run_input(in);

@@ -33,6 +33,7 @@ void child_signals(int async)
 	signal(SIGQUIT, async && !sh.interactive ? SIG_IGN : SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGTSTP, SIG_DFL);
+	signal(SIGTTOU, SIG_DFL);
 }
 
 pid_t sh_fork(int async)
@@ -43,10 +44,13 @@ pid_t sh_fork(int async)
 		sh_error("fork: %s", strerror(errno));
 		return -1;
 	}
+	if (sh.job_control)
+		job_group(pid, async);
 	if (pid == 0) {
 		sh.in_child = 1;
-		sh.interactive = 0;
+		sh.job_control = 0;
 		child_signals(async);
+		sh.interactive = 0;
 	}
 	return pid;
 }

@@ -252,6 +252,8 @@ struct shell {
 	int loop_depth;
 	int func_depth;
 	int in_child;               /* running in a forked copy: exit rather than return */
+	int job_control;            /* interactive and not a copy: jobs get process groups */
+	pid_t fg_pgid, fg_last;     /* job control: the foreground job's group, its last process */
 	int opt_xtrace, opt_noglob; /* set -x, set -f */
 	int opt_errexit;            /* set -e */
 	int errexit_off;            /* > 0 while running a condition: set -e does not apply */
@@ -304,6 +306,11 @@ int func_generation(void);
 struct node *func_find(const char *name);
 
 void job_add(pid_t pid);
+/* Job control: take the terminal for the shell's own group; put a child
+ * just forked (pid, or 0 in the child) in its job's group, a foreground
+ * job getting the terminal. */
+void job_control_start(void);
+void job_group(pid_t pid, int async);
 /* Reap finished background jobs without blocking; report them when the
  * shell is interactive. */
 void jobs_poll(void);

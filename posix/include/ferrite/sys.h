@@ -48,6 +48,25 @@ fe_handle_t fe_proc_spawn(const void *image, uint64_t len, const struct fe_spawn
 int fe_proc_wait(fe_handle_t proc, struct fe_exit *exit, int64_t timeout);
 int fe_proc_kill(fe_handle_t proc);
 fe_handle_t fe_thread_create(void (*entry)(void *), void *stack_top, void *arg);
+
+/* Signals and process groups (<ferrite/abi.h>, "Signals"). fe_signal_action
+ * returns the previous action, fe_signal_mask the previous mask, take and
+ * wait the signals taken or pending. */
+int fe_signal_send(long pid, int sig);
+int fe_signal_action(int sig, int action);
+long fe_signal_mask(uint64_t set);
+long fe_signal_take(uint64_t set);
+long fe_signal_wait(uint64_t set, int64_t timeout);
+int fe_setpgid(long pid, long pgid);
+long fe_getpgid(long pid);
+long fe_setsid(void);
+long fe_getsid(long pid);
+/* Register `word` as the process's signal word. From then on, whenever a
+ * call returns while the word is non-zero, fe_syscall runs hook(nr, rc),
+ * which takes and handles the signals; if it returns non-zero, the call is
+ * made again (SA_RESTART after -FE_EINTR). A process that makes no calls
+ * sees its signals at its next call. */
+int fe_signal_watch(volatile uint64_t *word, int (*hook)(long nr, long rc));
 long fe_getpid(void);
 int fe_set_priority(int prio);
 long fe_random(void *buf, uint64_t len);

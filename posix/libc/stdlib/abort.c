@@ -13,9 +13,11 @@
 _Noreturn void abort(void)
 {
 	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	sigset_t abrt = 1ul << SIGABRT;
 
 	raise(SIGABRT);
 	sigaction(SIGABRT, &dfl, NULL);
+	sigprocmask(SIG_UNBLOCK, &abrt, NULL);
 	raise(SIGABRT);
 	fe_exit(FE_SIGEXIT_BASE + SIGABRT);
 }

@@ -98,24 +98,34 @@ clock_t clock(void)
 	return (clock_t)((fe_clock() - start_ns()) / (NS / CLOCKS_PER_SEC));
 }
 
-/* Sleep ns, noticing children that end meanwhile (SIGCHLD). */
-static void sleep_ns(int64_t ns)
+/* Sleep ns: false, and the time left, if a signal cut it short. */
+static bool sleep_ns(int64_t ns, int64_t *left)
 {
-	if (ns > 0)
-		fe_sleep(ns);
-	__fe_children_poll();
+	uint64_t end = fe_clock() + (uint64_t)ns, now;
+
+	*left = 0;
+	if (ns <= 0 || fe_sleep(ns) != -FE_EINTR)
+		return true;
+	now = fe_clock();
+	*left = now < end ? (int64_t)(end - now) : 0;
+	return false;
 }
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
+	int64_t left;
+	bool done;
+
 	if (req->tv_nsec < 0 || req->tv_nsec >= NS || req->tv_sec < 0) {
 		errno = EINVAL;
 		return -1;
 	}
-	sleep_ns(req->tv_sec * NS + req->tv_nsec);
+	done = sleep_ns(req->tv_sec * NS + req->tv_nsec, &left);
 	if (rem)
-		*rem = (struct timespec){ 0, 0 };
-	return 0;
+		*rem = (struct timespec){ left / NS, left % NS };
+	if (!done)
+		errno = EINTR;
+	return done ? 0 : -1;
 }
 
 int clock_nanosleep(clockid_t id, int flags, const struct timespec *req, struct timespec *rem)
@@ -139,12 +149,18 @@ int clock_nanosleep(clockid_t id, int flags, const struct timespec *req, struct 
 
 unsigned sleep(unsigned seconds)
 {
-	sleep_ns((int64_t)seconds * NS);
-	return 0;
+	int64_t left;
+
+	sleep_ns((int64_t)seconds * NS, &left);
+	return (unsigned)((left + NS - 1) / NS);
 }
 
 int usleep(useconds_t usec)
 {
-	sleep_ns((int64_t)usec * 1000);
-	return 0;
+	int64_t left;
+
+	if (sleep_ns((int64_t)usec * 1000, &left))
+		return 0;
+	errno = EINTR;
+	return -1;
 }

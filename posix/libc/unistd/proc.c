@@ -1,11 +1,12 @@
 /*
- * The process's identity and limits: pids, the (single) user, sysconf,
- * host and system names. Ferrite has no users: every id is 0, root. The
+ * The process's identity and limits: pids, process groups and sessions
+ * (the kernel's), the (single) user, sysconf, host and system names. Ferrite has no users: every id is 0, root. The
  * parent's pid comes from the kernel's process list (FE_INFO_PROCS).
  */
 #include <errno.h>
 #include <limits.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
@@ -45,32 +46,44 @@ pid_t getppid(void)
 
 pid_t getpgrp(void)
 {
-	return getpid();
+	return (pid_t)fe_getpgid(0);
 }
 
 pid_t getpgid(pid_t pid)
 {
-	return pid ? pid : getpid();
+	return (pid_t)fe_err(pid < 0 ? -FE_ESRCH : fe_getpgid(pid));
+}
+
+pid_t getsid(pid_t pid)
+{
+	return (pid_t)fe_err(pid < 0 ? -FE_ESRCH : fe_getsid(pid));
 }
 
 int setpgid(pid_t pid, pid_t pgid)
 {
-	return 0;
+	return (int)fe_err(fe_setpgid(pid, pgid));
 }
 
 pid_t setsid(void)
 {
-	return getpid();
+	return (pid_t)fe_err(fe_setsid());
 }
 
+/* The terminal's foreground group: the console's TIOCGPGRP and TIOCSPGRP. */
 pid_t tcgetpgrp(int fd)
 {
-	return getpid();
+	pid_t pgrp;
+
+	return ioctl(fd, TIOCGPGRP, &pgrp) < 0 ? -1 : pgrp;
 }
 
 int tcsetpgrp(int fd, pid_t pgrp)
 {
-	return 0;
+	if (pgrp <= 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return ioctl(fd, TIOCSPGRP, &pgrp);
 }
 
 uid_t getuid(void)

@@ -1,14 +1,14 @@
 /*
  * Children: the table of processes this program forked, and waiting for
- * them (wait, waitpid), killing them and noticing that they ended.
+ * them (wait, waitpid).
  *
  * The kernel waits on one process handle at a time (FE_SYS_PROC_WAIT), so
- * waiting for "any child" polls every child and, when there are several,
- * sleeps a little between rounds (1 ms, growing to 10 ms). A child's exit
+ * waiting for "any child" looks at every child without waiting, then waits
+ * for the SIGCHLD the kernel sends when a child ends (libc holds SIGCHLD
+ * while it has children: see signal.c) and looks again. A child's exit
  * record becomes a POSIX status word as docs/libc.md describes: a normal
- * exit gives its code; one that libc's default signal action ended, or that
- * kill() ended, reads as killed by that signal; a fault reads as SIGSEGV,
- * SIGILL or SIGFPE.
+ * exit gives its code; a signal's default action, that signal; a kill
+ * through the process handle, SIGKILL; a fault, SIGSEGV, SIGILL or SIGFPE.
  */
 #include <errno.h>
 #include <limits.h>
@@ -24,8 +24,6 @@
 struct child {
 	pid_t pid; /* 0: free slot */
 	fe_handle_t proc;
-	int sig;       /* the signal kill() sent it, if any */
-	bool notified; /* SIGCHLD was raised for its end */
 };
 
 static struct child children[CHILD_MAX];
@@ -35,6 +33,7 @@ void __fe_child_add(pid_t pid, fe_handle_t proc)
 	for (int i = 0; i < CHILD_MAX; i++)
 		if (!children[i].pid) {
 			children[i] = (struct child){ .pid = pid, .proc = proc };
+			__fe_sigchld_hold();
 			return;
 		}
 	fe_handle_close(proc);
@@ -71,15 +70,17 @@ static int fault_signal(int code)
 	}
 }
 
-int __fe_status_from_exit(const struct fe_exit *e, int sent_sig)
+int __fe_status_from_exit(const struct fe_exit *e)
 {
 	switch (e->kind) {
 	case FE_EXIT_NORMAL:
 		if ((e->code & ~0xff) == 0x100 && (e->code & 0xff) > 128)
 			return (e->code & 0xff) - 128;
 		return (e->code & 0xff) << 8;
+	case FE_EXIT_SIGNAL:
+		return e->code & 0x7f;
 	case FE_EXIT_KILLED:
-		return sent_sig ? sent_sig : SIGKILL;
+		return SIGKILL;
 	case FE_EXIT_FAULT:
 		return fault_signal(e->code);
 	default:
@@ -99,7 +100,7 @@ static pid_t reap(struct child *c, int *status, int64_t timeout)
 	if (rc < 0)
 		return (pid_t)fe_err(rc);
 	if (status)
-		*status = __fe_status_from_exit(&e, c->sig);
+		*status = __fe_status_from_exit(&e);
 	fe_handle_close(c->proc);
 	c->pid = 0;
 	return pid;
@@ -117,13 +118,33 @@ static int count_children(struct child **only)
 	return n;
 }
 
+/* Wait until a child may have ended: the kernel's SIGCHLD, taken here
+ * unless the program has a handler for it (then the handler runs). */
+static int await_sigchld(unsigned long seen)
+{
+	sigset_t mask;
+	long rc;
+
+	if (__fe_sigchld_handled() != seen)
+		return 0; /* a SIGCHLD handler ran since the children were seen */
+	rc = fe_signal_wait(1ul << SIGCHLD, FE_FOREVER);
+	if (rc < 0)
+		return (int)rc;
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	if (__fe_sigchld_handled() == ~0ul)
+		fe_signal_take(1ul << SIGCHLD);
+	else if (mask & (1ul << SIGCHLD))
+		fe_sleep(1000000); /* caught but masked: it stays pending; look again soon */
+	return 0;
+}
+
 static pid_t wait_any(int *status, int options)
 {
-	int64_t pause = 1000000;
 	struct child *only = NULL;
 
 	for (;;) {
-		int n = count_children(&only);
+		unsigned long seen = __fe_sigchld_handled();
+		int n = count_children(&only), rc;
 
 		if (n == 0)
 			return (pid_t)fe_err(-ECHILD);
@@ -137,8 +158,9 @@ static pid_t wait_any(int *status, int options)
 		}
 		if (options & WNOHANG)
 			return 0;
-		fe_sleep(pause);
-		pause = pause < 10000000 ? pause * 2 : pause;
+		rc = await_sigchld(seen);
+		if (rc < 0)
+			return (pid_t)fe_err(rc);
 	}
 }
 
@@ -157,32 +179,4 @@ pid_t waitpid(pid_t pid, int *status, int options)
 pid_t wait(int *status)
 {
 	return waitpid(-1, status, 0);
-}
-
-int __fe_child_kill(pid_t pid, int sig)
-{
-	struct child *c = find(pid);
-	int rc;
-
-	if (!c)
-		return -FE_ESRCH;
-	if (sig == 0)
-		return 0;
-	rc = fe_proc_kill(c->proc);
-	if (rc == 0 && !c->sig)
-		c->sig = sig;
-	return rc == -FE_ESRCH ? 0 : rc;
-}
-
-void __fe_children_poll(void)
-{
-	for (int i = 0; i < CHILD_MAX; i++) {
-		struct child *c = &children[i];
-		struct fe_exit e;
-
-		if (c->pid && !c->notified && fe_proc_wait(c->proc, &e, FE_POLL) == 0) {
-			c->notified = true;
-			raise(SIGCHLD);
-		}
-	}
 }

@@ -1,4 +1,4 @@
-# Background jobs, $!, wait.
+# Background jobs, $!, wait; kill of a job by a sibling, and of oneself.
 mkdir scratch && cd scratch || exit 99
 sleep 0.2 &
 pid=$!
@@ -20,6 +20,12 @@ sleep 30 &
 kill -9 $!
 wait $!
 echo "killed -9: $?"
+sleep 30 &
+(kill $!)
+wait $!
+echo "killed by a sibling: $?"
+sh -c 'kill -INT $$'
+echo "interrupted itself: $?"
 { sleep 0.1; echo late; } &
 echo early
 wait
