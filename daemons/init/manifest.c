@@ -178,6 +178,19 @@ static const char *key_grants(struct manifest *m, const struct line *l, struct m
 	return NULL;
 }
 
+/* signal: it may signal any process (FE_GRANT_SIGNAL), without a value. */
+static const char *key_signal(struct manifest *m, const struct line *l, struct mf_error *err)
+{
+	blame(err, l->w[0]);
+	if (l->n != 1)
+		return "takes no value";
+	if (m->ngrants == FE_SPAWN_MAX_GRANTS)
+		return "too many grants";
+	m->grants[m->ngrants++] = (struct fe_grant){ .kind = FE_GRANT_SIGNAL };
+	err->word[0] = '\0';
+	return NULL;
+}
+
 /* archive, optional: flags without a value. */
 static const char *key_flag(struct manifest *m, const struct line *l, struct mf_error *err)
 {
@@ -242,7 +255,7 @@ static const struct {
 	{ "open", key_grants },     { "irq", key_grants },    { "ioport", key_grants },
 	{ "mmio", key_grants },     { "archive", key_flag },  { "restart", key_restart },
 	{ "backoff", key_backoff }, { "budget", key_budget }, { "heartbeat", key_heartbeat },
-	{ "optional", key_flag },
+	{ "optional", key_flag },   { "signal", key_signal },
 };
 
 /* Split buf (one line, NUL-terminated, writable) into words. */

@@ -299,6 +299,8 @@ static void describe(const struct fe_exit *ex, char *buf, uint64_t cap)
 		fe_snprintf(buf, cap, "exited with status %d", ex->code);
 	else if (ex->kind == FE_EXIT_KILLED)
 		fe_snprintf(buf, cap, "was killed");
+	else if (ex->kind == FE_EXIT_SIGNAL)
+		fe_snprintf(buf, cap, "was ended by signal %d", ex->code);
 	else if (ex->kind == FE_EXIT_FAULT)
 		fe_snprintf(buf, cap, "died of %s at %#llx (ip %#llx)", faults[k],
 		            (unsigned long long)ex->addr, (unsigned long long)ex->ip);
@@ -318,7 +320,9 @@ static int exit_status(const struct svc *s, const struct fe_exit *ex)
 
 	if (ex->kind == FE_EXIT_NORMAL)
 		return ex->code;
-	if (ex->kind == FE_EXIT_KILLED)
+	if (ex->kind == FE_EXIT_SIGNAL)
+		sig = ex->code;
+	else if (ex->kind == FE_EXIT_KILLED)
 		sig = 9;
 	else if (ex->kind == FE_EXIT_SANDBOX)
 		sig = 31;

@@ -72,9 +72,11 @@ START_TEST(manifest_defaults)
 	ck_assert_uint_eq(m.heartbeat_ms, 0);
 	ck_assert_uint_gt(m.budget, 0);
 	ck_assert_uint_le(m.backoff_ms, m.backoff_max_ms);
-	ck_assert_int_eq(parse("star.svc", "run x\nopen *\noptional\n"), 0);
+	ck_assert_int_eq(parse("star.svc", "run x\nopen *\noptional\nsignal\n"), 0);
 	ck_assert(m.optional);
 	ck_assert_str_eq(m.grants[0].name, "*");
+	ck_assert_uint_eq(m.ngrants, 2);
+	ck_assert_uint_eq(m.grants[1].kind, FE_GRANT_SIGNAL);
 }
 END_TEST
 
@@ -104,6 +106,7 @@ START_TEST(manifest_errors)
 		{ "x.svc", "run x\nirq\n", 2, "needs a number", "" },
 		{ "x.svc", "run x\narchive yes\n", 2, "takes no value", "archive" },
 		{ "x.svc", "run x\noptional 1\n", 2, "takes no value", "optional" },
+		{ "x.svc", "run x\nsignal all\n", 2, "takes no value", "signal" },
 		{ "x.svc", "run x\nrestart sometimes\n", 2, "restart takes", "sometimes" },
 		{ "x.svc", "run x\nrestart\n", 2, "restart takes", "" },
 		{ "x.svc", "run x\nbackoff 10\n", 2, "backoff takes", "" },

@@ -67,6 +67,8 @@ static void test_localtime(void)
 	struct tm lt, gt;
 	char buf[32];
 
+	memset(&lt, 0, sizeof(lt)); /* the padding too: memcmp compares it */
+	memset(&gt, 0, sizeof(gt));
 	CHECK(localtime_r(&t, &lt) && gmtime_r(&t, &gt));
 	CHECK(lt.tm_year == 100 && lt.tm_mon == 1 && lt.tm_mday == 29 && lt.tm_yday == 59);
 	CHECK(memcmp(&lt, &gt, sizeof(lt)) == 0);

@@ -61,11 +61,13 @@ def read_until(fd, pattern, out, timeout=60.0):
 
 
 def interrupt_foreground(fd, out):
-    """Start `sleep 100`, type ^C until the prompt is back (the first may
-    come before the job has the terminal), then print 1000 + its status."""
-    os.write(fd, b"echo $((1200+34)); sleep 100\r")
+    """Start `cat` (reading the terminal, so it waits however fast the
+    sim's clock runs), type ^C until the prompt is back (one that comes
+    before the job has the terminal goes to the shell), then print 1000 +
+    the job's status."""
+    os.write(fd, b"echo $((1200+34)); cat\r")
     if not read_until(fd, r"\n1234\r?\n", out):
-        return "the sleep did not start"
+        return "the job did not start"
     for _ in range(20):
         os.write(fd, b"\x03")
         tail = [""]

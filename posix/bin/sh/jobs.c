@@ -9,7 +9,7 @@
  * its own (the pid of its first process), so that a terminal's ^C, which
  * goes to the terminal's foreground group, reaches the foreground job and
  * neither the shell (which ignores SIGINT anyway) nor background jobs. The
- * foreground job gets the terminal until its last process is waited for.
+ * foreground job has the terminal until its last process is waited for.
  * There are no fg, bg or stop signals.
  */
 #include <errno.h>
@@ -114,21 +114,24 @@ void job_control_start(void)
 	tcsetpgrp(0, getpgrp());
 }
 
+/* Both the shell and the child put the child in its group, whichever runs
+ * first. Only the child gives its job the terminal, once its signals are
+ * back to their defaults: a ^C that comes earlier goes to the shell. */
 void job_group(pid_t pid, int async)
 {
 	pid_t pgid = async ? 0 : sh.fg_pgid;
 
 	if (pid == 0) {
 		setpgid(0, pgid);
+		if (!async)
+			tcsetpgrp(0, getpgrp());
 		return;
 	}
 	setpgid(pid, pgid ? pgid : pid);
 	if (async)
 		return;
-	if (!sh.fg_pgid) {
+	if (!sh.fg_pgid)
 		sh.fg_pgid = pid;
-		tcsetpgrp(0, pid);
-	}
 	sh.fg_last = pid;
 }
 

@@ -33,7 +33,6 @@ void child_signals(int async)
 	signal(SIGQUIT, async && !sh.interactive ? SIG_IGN : SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGTSTP, SIG_DFL);
-	signal(SIGTTOU, SIG_DFL);
 }
 
 pid_t sh_fork(int async)
@@ -44,13 +43,17 @@ pid_t sh_fork(int async)
 		sh_error("fork: %s", strerror(errno));
 		return -1;
 	}
-	if (sh.job_control)
-		job_group(pid, async);
 	if (pid == 0) {
 		sh.in_child = 1;
-		sh.job_control = 0;
 		child_signals(async);
+		if (sh.job_control) {
+			job_group(0, async);
+			signal(SIGTTOU, SIG_DFL);
+		}
+		sh.job_control = 0;
 		sh.interactive = 0;
+	} else if (sh.job_control) {
+		job_group(pid, async);
 	}
 	return pid;
 }

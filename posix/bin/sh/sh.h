@@ -307,8 +307,8 @@ struct node *func_find(const char *name);
 
 void job_add(pid_t pid);
 /* Job control: take the terminal for the shell's own group; put a child
- * just forked (pid, or 0 in the child) in its job's group, a foreground
- * job getting the terminal. */
+ * just forked (pid, or 0 in the child, after child_signals) in its job's
+ * group, a foreground job getting the terminal. */
 void job_control_start(void);
 void job_group(pid_t pid, int async);
 /* Reap finished background jobs without blocking; report them when the
