@@ -42,8 +42,8 @@ static char *list_text(uint64_t *len)
 
 	if (!t)
 		return NULL;
-	n += (uint64_t)fe_snprintf(t, cap, "%-16s %6s %5s %8s %-9s %s\n", "NAME", "PID", "GEN",
-	                           "RESTARTS", "STATE", "UPTIME");
+	n += (uint64_t)fe_snprintf(t, cap, "%-16s %6s %5s %8s %-9s %8s %s\n", "NAME", "PID", "GEN",
+	                           "RESTARTS", "STATE", "UPTIME", "SPARE");
 	for (uint32_t i = 0; i < sup_count; i++) {
 		const struct svc *s = &sup_svcs[i];
 		uint64_t up = s->proc >= 0 ? (now - s->started) / 10000000 : 0;
@@ -51,9 +51,10 @@ static char *list_text(uint64_t *len)
 		if (s->program)
 			continue;
 		n += (uint64_t)fe_snprintf(
-			t + n, cap - n, "%-16s %6u %5u %8u %-9s %llu.%02llu\n", s->mf.name,
+			t + n, cap - n, "%-16s %6u %5u %8u %-9s %5llu.%02llu %u\n", s->mf.name,
 			s->proc >= 0 ? s->pid : 0, s->gen, s->restarts, sup_state_names[s->state],
-			(unsigned long long)(up / 100), (unsigned long long)(up % 100));
+			(unsigned long long)(up / 100), (unsigned long long)(up % 100),
+			s->spare >= 0 ? s->spare_pid : 0);
 	}
 	*len = n;
 	return t;

@@ -2,7 +2,8 @@
  * svc: — the scheme through which the svc tool controls init (control.c).
  *
  *   svc:list       one line per service: name, pid, generation, restarts,
- *                  state, uptime in seconds (a header line first)
+ *                  state, uptime in seconds, the pid of its spare (0: none;
+ *                  a header line first)
  *   svc:log/NAME   NAME's recent events, oldest first
  *   svc:ctl        write one command: "start NAME", "stop NAME",
  *                  "restart NAME", "reload NAME [PATH]"; the write returns

@@ -191,7 +191,7 @@ static const char *key_signal(struct manifest *m, const struct line *l, struct m
 	return NULL;
 }
 
-/* archive, optional: flags without a value. */
+/* archive, optional, standby: flags without a value. */
 static const char *key_flag(struct manifest *m, const struct line *l, struct mf_error *err)
 {
 	blame(err, l->w[0]);
@@ -199,8 +199,10 @@ static const char *key_flag(struct manifest *m, const struct line *l, struct mf_
 		return "takes no value";
 	if (l->w[0][0] == 'a')
 		m->archive = true;
-	else
+	else if (l->w[0][0] == 'o')
 		m->optional = true;
+	else
+		m->standby = true;
 	err->word[0] = '\0';
 	return NULL;
 }
@@ -255,7 +257,7 @@ static const struct {
 	{ "open", key_grants },     { "irq", key_grants },    { "ioport", key_grants },
 	{ "mmio", key_grants },     { "archive", key_flag },  { "restart", key_restart },
 	{ "backoff", key_backoff }, { "budget", key_budget }, { "heartbeat", key_heartbeat },
-	{ "optional", key_flag },   { "signal", key_signal },
+	{ "optional", key_flag },   { "signal", key_signal }, { "standby", key_flag },
 };
 
 /* Split buf (one line, NUL-terminated, writable) into words. */

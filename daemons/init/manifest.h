@@ -35,6 +35,7 @@ struct manifest {
 	uint32_t ngrants;
 	bool archive;  /* it gets the boot archive (SVC_ARCHIVE_HANDLE) */
 	bool optional; /* its program may be missing from the archive */
+	bool standby;  /* keep a spare instance started, waiting to take over */
 	enum mf_policy policy;
 	uint32_t backoff_ms, backoff_max_ms; /* the first and the largest delay */
 	uint32_t budget, window_s;           /* at most `budget` restarts in window_s */

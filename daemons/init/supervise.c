@@ -77,9 +77,12 @@ static int add(const struct manifest *mf, bool program, struct svc **out)
 	if (sup_count == SUP_MAX)
 		return -FE_ENOSPC;
 	s = &sup_svcs[sup_count];
-	*s = (struct svc){
-		.mf = *mf, .program = program, .proc = -1, .park = { -1, -1 }, .waiter = -1
-	};
+	*s = (struct svc){ .mf = *mf,
+		           .program = program,
+		           .proc = -1,
+		           .spare = -1,
+		           .park = { -1, -1 },
+		           .waiter = -1 };
 	rc = fe_boot_find(s->mf.args, &s->image, &s->image_len);
 	if (rc == 0)
 		s->note = fe_notify_create();
@@ -118,7 +121,9 @@ int sup_add_program(const char *const argv[])
 	return rc;
 }
 
-static int spawn(struct svc *s)
+/* Start an instance of s's binary: its process in *proc and *pid. With a
+ * `go` notification it is a spare, which waits for it before serving. */
+static int spawn(struct svc *s, fe_handle_t go, fe_handle_t *proc, uint32_t *pid)
 {
 	struct fe_spawn sp = { .args = s->mf.args, .args_len = s->mf.args_len, .argc = s->mf.argc };
 	struct fe_handle_info info;
@@ -131,8 +136,10 @@ static int spawn(struct svc *s)
 		sp.grants = s->mf.grants;
 		sp.ngrants = s->mf.ngrants;
 		sp.handles[0] = fe_handle_dup(s->note, FE_RIGHT_SIGNAL | FE_RIGHT_TRANSFER);
-		sp.handles[1] = FE_BOOTFS_HANDLE;
-		sp.nhandles = s->mf.archive ? 2 : 1;
+		/* Without the archive, handle 1 only keeps handle 2's place. */
+		sp.handles[1] = s->mf.archive ? FE_BOOTFS_HANDLE : sp.handles[0];
+		sp.handles[2] = go;
+		sp.nhandles = go >= 0 ? 3 : s->mf.archive ? 2 : 1;
 		if (sp.handles[0] < 0)
 			return sp.handles[0];
 	}
@@ -141,8 +148,50 @@ static int spawn(struct svc *s)
 		(void)fe_handle_close(sp.handles[0]);
 	if (p < 0)
 		return p;
-	s->proc = p;
-	s->pid = fe_handle_info(p, &info) == 0 ? info.pid : 0;
+	*proc = p;
+	*pid = fe_handle_info(p, &info) == 0 ? info.pid : 0;
+	return 0;
+}
+
+/* Start a spare of a running standby service, if it has none. A spare
+ * that cannot start is no loss: the next restart spawns as usual. */
+static void make_spare(struct svc *s)
+{
+	fe_handle_t go, go_dup;
+
+	if (!s->mf.standby || s->spare >= 0 || s->state != ST_RUNNING)
+		return;
+	go = fe_notify_create();
+	go_dup = go < 0 ? go : fe_handle_dup(go, FE_RIGHT_WAIT | FE_RIGHT_TRANSFER);
+	if (go_dup >= 0 && spawn(s, go_dup, &s->spare, &s->spare_pid) == 0)
+		s->spare_go = go;
+	else if (go >= 0)
+		(void)fe_handle_close(go);
+	if (go_dup >= 0)
+		(void)fe_handle_close(go_dup);
+}
+
+/* The spare no longer fits (another binary, or s stops): end it. */
+static void drop_spare(struct svc *s)
+{
+	if (s->spare < 0)
+		return;
+	(void)fe_proc_kill(s->spare);
+	(void)fe_handle_close(s->spare);
+	(void)fe_handle_close(s->spare_go);
+	s->spare = -1;
+}
+
+/* The next instance: the spare, told to take over, or a new process. */
+static int next_instance(struct svc *s)
+{
+	if (s->spare < 0)
+		return spawn(s, -1, &s->proc, &s->pid);
+	s->proc = s->spare;
+	s->pid = s->spare_pid;
+	(void)fe_notify_signal(s->spare_go, 1);
+	(void)fe_handle_close(s->spare_go);
+	s->spare = -1;
 	return 0;
 }
 
@@ -195,6 +244,7 @@ static bool policy_restarts(const struct svc *s, bool failed)
  * ready. */
 static void fall_back(struct svc *s)
 {
+	drop_spare(s);
 	mem_free(s->reload);
 	s->reload = s->fallback;
 	s->image = s->fallback_image;
@@ -211,6 +261,7 @@ static bool by_policy(struct svc *s, const char *why, bool failed, uint64_t now,
 	char when[32];
 
 	if (!policy_restarts(s, failed)) {
+		drop_spare(s);
 		s->state = ST_STOPPED;
 		sup_log(s, "(pid %u, generation %u) %s; not restarted (restart %s)", s->pid, s->gen,
 		        why, s->mf.policy == MF_NEVER ? "never" : "on-failure");
@@ -218,6 +269,7 @@ static bool by_policy(struct svc *s, const char *why, bool failed, uint64_t now,
 		return false;
 	}
 	if (recent >= s->mf.budget) {
+		drop_spare(s);
 		s->state = ST_FAILED;
 		sup_log(s, "(pid %u, generation %u) %s", s->pid, s->gen, why);
 		sup_log(s, "stopped: %u restarts in %u s, budget exhausted", recent,
@@ -272,7 +324,7 @@ static void launch(struct svc *s)
 	while (fe_notify_wait(s->note, &bits, FE_POLL) == 0)
 		;
 	s->gen++;
-	rc = spawn(s);
+	rc = next_instance(s);
 	if (rc < 0) {
 		char why[48];
 
@@ -361,12 +413,14 @@ static void on_hang(struct svc *s)
 	(void)fe_proc_kill(s->proc);
 }
 
+/* The instance serves. Its death may have been told first (it died at
+ * once): it was ready all the same, which its dependents wait for. */
 static void on_ready(struct svc *s)
 {
+	s->was_ready = true;
 	if (s->state != ST_STARTING)
 		return;
 	s->state = ST_RUNNING;
-	s->was_ready = true;
 	if (s->fallback_image) {
 		mem_free(s->fallback);
 		s->fallback = NULL;
@@ -374,6 +428,7 @@ static void on_ready(struct svc *s)
 		sup_log(s, "(pid %u, generation %u) runs the new binary", s->pid, s->gen);
 	}
 	finish(s, 0);
+	make_spare(s);
 }
 
 int64_t sup_event(void *state, struct srv_req *req)
@@ -478,6 +533,7 @@ int sup_stop(struct svc *s)
 	if (s->state == ST_STOPPED || s->state == ST_FAILED || s->state == ST_STOPPING)
 		return -FE_EBUSY;
 	s->want_run = false;
+	drop_spare(s);
 	if (s->proc < 0) {
 		s->state = ST_STOPPED;
 		return 0;
@@ -501,6 +557,7 @@ int sup_restart(struct svc *s)
 int sup_reload(struct svc *s, void *image, uint64_t len)
 {
 	if (image) {
+		drop_spare(s);
 		if (s->fallback_image)
 			fall_back(s);
 		s->fallback = s->reload;

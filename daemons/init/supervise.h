@@ -69,6 +69,8 @@ struct svc {
 	bool program;  /* init's program (sh): no manifest, ends init */
 	bool want_run; /* restart it when both watchers park (svc restart) */
 	fe_handle_t proc, note;
+	fe_handle_t spare, spare_go; /* a standby's spare instance and its go, or -1 */
+	uint32_t spare_pid;
 	fe_handle_t park[2]; /* the parked watchers' reply handles, or -1 */
 	fe_handle_t waiter;  /* a svc: command waiting for its effect, or -1 */
 	int64_t waiter_ok;   /* what it gets if all goes well */

@@ -42,9 +42,11 @@ uint64_t srv_clock(void)
 
 fe_handle_t srv_register(const char *name)
 {
-	fe_handle_t ep = fe_endpoint_create();
+	fe_handle_t ep;
 	int rc;
 
+	svc_wait_go();
+	ep = fe_endpoint_create();
 	if (ep < 0)
 		return ep;
 	rc = fe_scheme_register(name, strlen(name), ep);

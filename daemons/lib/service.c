@@ -16,6 +16,18 @@
 
 #define READY_POLL_NS (20ll * 1000 * 1000)
 
+void svc_wait_go(void)
+{
+	struct fe_handle_info info;
+	uint64_t bits = 0;
+
+	if (fe_handle_info(SVC_GO_HANDLE, &info) < 0 || info.type != FE_OBJ_NOTIFY)
+		return;
+	while (fe_notify_wait(SVC_GO_HANDLE, &bits, FE_FOREVER) == 0 && !bits)
+		;
+	(void)fe_handle_close(SVC_GO_HANDLE);
+}
+
 static bool beating;
 static uint64_t last_beat;
 

@@ -7,8 +7,12 @@
  * calls), then SVC_BEAT_BIT at least every SVC_BEAT_NS while its server
  * loop runs, busy or idle (loop.c), which is how init tells a hung service
  * from a quiet one. A service that needs the boot archive gets it at
- * SVC_ARCHIVE_HANDLE. A program started some other way has no notification
- * at handle 0, and svc_ready does nothing.
+ * SVC_ARCHIVE_HANDLE. A spare instance (a manifest's `standby`) gets at
+ * SVC_GO_HANDLE a notification it waits on before it registers its scheme
+ * (svc_wait_go, which srv_register calls): init signals it when the spare
+ * takes over from a dead instance. A program started some other way has
+ * no notification at handle 0 or 2, and svc_ready and svc_wait_go do
+ * nothing.
  *
  * Starting programs from the boot archive (boot_spawn) also lives here,
  * with the spawn flags (FE_SPAWN_FDS) that posix/rt's fe_spawn_boot does
@@ -24,6 +28,7 @@
 
 #define SVC_READY_HANDLE 0
 #define SVC_ARCHIVE_HANDLE 1
+#define SVC_GO_HANDLE 2
 #define SVC_READY_BIT 1u
 #define SVC_BEAT_BIT 2u
 /* init's own bit on the notification: the instance is gone (watch.c). */
@@ -42,6 +47,9 @@ struct service {
 	bool optional;       /* not there (-FE_ENOENT) is not a failure */
 };
 
+/* A spare: wait until init says to take over (no-op without a notification
+ * at SVC_GO_HANDLE). */
+void svc_wait_go(void);
 /* Tell whoever started us that we serve (no-op without a notification). */
 void svc_ready(void);
 /* Is there a notification to beat on (svc_ready found one)? */

@@ -2,7 +2,8 @@
  * svc: control the services init supervises, through init's svc: scheme
  * (docs/services.md).
  *
- *   svc list                     name, pid, generation, restarts, state, uptime
+ *   svc list                     name, pid, generation, restarts, state, uptime,
+ *                                a standby's spare
  *   svc start|stop|restart NAME  and wait until it serves (or has stopped)
  *   svc log NAME                 its recent events
  *   svc reload NAME [BINARY]     run BINARY (a path: initfs:/x, file:/x,
@@ -22,7 +23,8 @@ static const char usage[] = "usage: svc list\n"
 			    "       svc log NAME\n"
 			    "       svc reload NAME [BINARY]\n"
 			    "Control the services init supervises.\n"
-			    "  list     name, pid, generation, restarts, state, uptime (s)\n"
+			    "  list     name, pid, generation, restarts, state, uptime (s),\n"
+			    "           the pid of a standby's spare (0: none)\n"
 			    "  start, stop, restart\n"
 			    "           and wait until NAME serves again (or has stopped)\n"
 			    "  log      NAME's recent events\n"

@@ -72,8 +72,10 @@ START_TEST(manifest_defaults)
 	ck_assert_uint_eq(m.heartbeat_ms, 0);
 	ck_assert_uint_gt(m.budget, 0);
 	ck_assert_uint_le(m.backoff_ms, m.backoff_max_ms);
-	ck_assert_int_eq(parse("star.svc", "run x\nopen *\noptional\nsignal\n"), 0);
+	ck_assert(!m.standby);
+	ck_assert_int_eq(parse("star.svc", "run x\nopen *\noptional\nsignal\nstandby\n"), 0);
 	ck_assert(m.optional);
+	ck_assert(m.standby);
 	ck_assert_str_eq(m.grants[0].name, "*");
 	ck_assert_uint_eq(m.ngrants, 2);
 	ck_assert_uint_eq(m.grants[1].kind, FE_GRANT_SIGNAL);

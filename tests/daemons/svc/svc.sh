@@ -55,6 +55,23 @@ wait_for victim 3 2 running
 svc log victim | grep -c "no heartbeat for 500 ms; killing it"
 cat victim:
 
+echo "== standby: the spare takes over, and a new spare waits"
+wait_for spare 1 0 running
+spare_of() {
+	svc list | while read -r name pid gen restarts state up spare; do
+		[ "$name" = "$1" ] && echo "$spare"
+	done
+}
+first=$(spare_of spare)
+[ "$first" -gt 0 ] && echo "a spare waits"
+echo fault >spare: 2>null:
+wait_for spare 2 1 running
+cat spare:
+svc list | while read -r name pid gen restarts state up spare; do
+	[ "$name" = spare ] && [ "$pid" = "$first" ] && echo "the spare took over"
+	[ "$name" = spare ] && [ "$spare" -gt "$first" ] && echo "a new spare waits"
+done
+
 echo "== stop, start, restart"
 svc stop ver && show ver
 cat ver: 2>null: || echo "ver: is gone"
