@@ -35,16 +35,32 @@ struct kmsg {
 	uint64_t w[4];
 };
 
+/* The fields a receipt sets, in dst. */
+static void receipt(struct fe_msg *dst, const struct fe_msg *from, uint64_t rcap, fe_handle_t h)
+{
+	dst->label = from->label;
+	for (int i = 0; i < 4; i++)
+		dst->w[i] = from->w[i];
+	dst->rlen = from->len;
+	dst->handle = h;
+	dst->flags = from->len > rcap ? FE_MSG_TRUNCATED : 0;
+}
+
 void msg_out(struct thread *t, const struct fe_msg *from, fe_handle_t h)
 {
-	struct fe_msg *m = &t->ipc.msg;
+	struct vm *vm = &t->proc->vm;
+	uint64_t ua = t->ipc.msg_uaddr;
+	struct fe_msg *u = vm_window(vm, ua, sizeof(*u), FE_PROT_WRITE);
+	struct fe_msg out;
 
-	m->label = from->label;
-	kmemcpy(m->w, from->w, sizeof(m->w));
-	m->rlen = from->len;
-	m->handle = h;
-	m->flags = from->len > m->rcap ? FE_MSG_TRUNCATED : 0;
-	vm_write(&t->proc->vm, t->ipc.msg_uaddr, m, sizeof(*m));
+	if (u) {
+		receipt(u, from, t->ipc.msg.rcap, h);
+		return;
+	}
+	receipt(&out, from, t->ipc.msg.rcap, h);
+	vm_write(vm, ua, &out, offsetof(struct fe_msg, buf));
+	vm_write(vm, ua + offsetof(struct fe_msg, rlen), &out.rlen,
+	         sizeof(out) - offsetof(struct fe_msg, rlen));
 }
 
 /* Hand a posted message to r: a header only, and a reply handle that

@@ -56,7 +56,7 @@ struct reply *reply_create(struct thread *caller);
 /* Write a delivered header into t's message (at t->ipc.msg_uaddr, checked
  * writable in this system call): label and words from `from`, its body's
  * full length, the handle `h` t now holds, and whether the body was cut to
- * t's rcap. The rest is t's message as it came in. */
+ * t's rcap. The other fields (t's own buffers) are not touched. */
 void msg_out(struct thread *t, const struct fe_msg *from, fe_handle_t h);
 void reply_detach(struct reply *r, int64_t ret);
 

@@ -13,14 +13,20 @@ static fe_handle_t handle_arg(uint64_t a)
 }
 
 /* Copy in a message header and check what the kernel will need of it:
- * the header is read once, and checked writable for the results. */
+ * the header is read once (in place when it lies in one page), and checked
+ * writable for the results. */
 int msg_in(struct thread *t, uint64_t uaddr, struct fe_msg *m)
 {
-	int rc = vm_check(&t->proc->vm, uaddr, sizeof(*m), FE_PROT_READ | FE_PROT_WRITE);
+	const unsigned prot = FE_PROT_READ | FE_PROT_WRITE;
+	const struct fe_msg *u = vm_window(&t->proc->vm, uaddr, sizeof(*m), prot);
+	int rc = 0;
 
+	if (u)
+		*m = *u;
+	else if ((rc = vm_check(&t->proc->vm, uaddr, sizeof(*m), prot)) == 0)
+		vm_read(&t->proc->vm, m, uaddr, sizeof(*m));
 	if (rc < 0)
 		return rc;
-	vm_read(&t->proc->vm, m, uaddr, sizeof(*m));
 	if (m->len > FE_MSG_MAX_BUF)
 		return -FE_EMSGSIZE;
 	if (m->rcap > FE_MSG_MAX_BUF)

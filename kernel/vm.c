@@ -252,6 +252,17 @@ void vm_write(struct vm *vm, uint64_t dst, const void *src, uint64_t len)
 	}
 }
 
+void *vm_window(struct vm *vm, uint64_t addr, uint64_t len, unsigned prot)
+{
+	uint64_t avail;
+	char *p;
+
+	if (addr % 8 || !range_ok(vm, addr, len))
+		return NULL;
+	p = user_ptr(vm, addr, prot, &avail);
+	return p && avail >= len ? p : NULL;
+}
+
 int vm_copy_in(struct vm *vm, void *dst, uint64_t src, uint64_t len)
 {
 	int rc = vm_check(vm, src, len, FE_PROT_READ);

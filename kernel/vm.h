@@ -7,7 +7,8 @@
  * vm_copy_out or vm_copy, which check each byte's mapping and protection
  * first and then copy through the memory object, never through a user
  * pointer: a bad pointer is -FE_EFAULT, never a kernel fault. vm_read and
- * vm_write copy a range checked earlier in the same system call.
+ * vm_write copy a range checked earlier in the same system call; vm_window
+ * gives a checked small range in one page to be used in place.
  */
 #ifndef KERNEL_VM_H
 #define KERNEL_VM_H
@@ -62,6 +63,12 @@ int vm_copy_out(struct vm *vm, uint64_t dst, const void *src, uint64_t len);
  * mapping can have changed since. They save the second walk. */
 void vm_read(struct vm *vm, void *dst, uint64_t src, uint64_t len);
 void vm_write(struct vm *vm, uint64_t dst, const void *src, uint64_t len);
+
+/* A kernel pointer to [addr, addr + len) when that range is 8-aligned, lies
+ * in one page and is mapped with `prot`; else NULL, and the copies above
+ * must do (the range may still be valid). For a small record read or
+ * written in place, such as a message header on a stack. */
+void *vm_window(struct vm *vm, uint64_t addr, uint64_t len, unsigned prot);
 
 /* Fill the empty `dst` with src's mappings: memory objects that have a name
  * (a handle) are shared, as POSIX shares MAP_SHARED memory; all else is

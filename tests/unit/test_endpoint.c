@@ -459,6 +459,49 @@ START_TEST(test_call_within_one_process)
 }
 END_TEST
 
+/* A header may lie anywhere: unaligned, or across a page boundary, it is
+ * read and written through the copies instead of in place. Either way a
+ * receipt sets only label, words, rlen, handle and flags. */
+START_TEST(test_header_unaligned_or_across_pages)
+{
+	struct ipc_pair pr;
+	struct fe_msg m = { .label = 3, .w = { 4, 5, 6, 7 }, .handle = FE_NO_HANDLE };
+	struct fe_msg r = { .buf = (const void *)0x5678, .rlen = 9, .flags = 9 };
+	uint64_t cm, sm, edge;
+	int64_t rh;
+
+	make_pair(&pr);
+	cm = ualloc(pr.client, 2 * sizeof(m)) + 4;
+	uput(pr.client->proc, cm, &m, sizeof(m));
+	edge = (ualloc(pr.server, 3 * FE_PAGE_SIZE) + FE_PAGE_SIZE) & ~(uint64_t)(FE_PAGE_SIZE - 1);
+	sm = edge + FE_PAGE_SIZE - 40;
+	uput(pr.server->proc, sm, &r, sizeof(r));
+
+	ck_assert_int_eq(sys(pr.server, FE_SYS_RECV, pr.sep, sm, FE_FOREVER), BLOCKED);
+	ck_assert_int_eq(sys(pr.client, FE_SYS_CALL, pr.cep, cm, FE_FOREVER), BLOCKED);
+	rh = woken(pr.server);
+	ck_assert_int_ge(rh, 0);
+	r = umsg_get(pr.server, sm);
+	ck_assert_uint_eq(r.label, 3);
+	ck_assert_mem_eq(r.w, m.w, sizeof(m.w));
+	ck_assert_uint_eq(r.rlen, 0);
+	ck_assert_uint_eq(r.flags, 0);
+	ck_assert_int_eq(r.handle, FE_NO_HANDLE);
+	ck_assert_ptr_eq(r.buf, (const void *)0x5678);
+
+	run_as(pr.server);
+	r = (struct fe_msg){ .label = 8, .w = { 9 }, .handle = FE_NO_HANDLE };
+	uput(pr.server->proc, sm, &r, sizeof(r));
+	ck_assert_int_eq(sys(pr.server, FE_SYS_REPLY, rh, sm), 0);
+	ck_assert_int_eq(woken(pr.client), 0);
+	m = umsg_get(pr.client, cm);
+	ck_assert_uint_eq(m.label, 8);
+	ck_assert_uint_eq(m.w[0], 9);
+	ck_assert_uint_eq(m.w[3], 0);
+	ck_assert_int_eq(m.handle, FE_NO_HANDLE);
+}
+END_TEST
+
 Suite *suite_endpoint(void)
 {
 	Suite *s = suite_create("endpoint");
@@ -478,5 +521,6 @@ Suite *suite_endpoint(void)
 	ADD_TEST(s, test_callers_are_served_in_fifo_order);
 	ADD_TEST(s, test_receivers_are_served_in_fifo_order);
 	ADD_TEST(s, test_call_within_one_process);
+	ADD_TEST(s, test_header_unaligned_or_across_pages);
 	return s;
 }
