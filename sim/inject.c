@@ -11,7 +11,8 @@
  * never in wall time, so the same seed and spec give the same run, trace
  * included. An injection is due at call N (default: K, or a random draw, or
  * call 1); it fires at the first call from then on at which its victim is
- * alive (a named process, or a seeded choice among the processes that serve
+ * alive (a named process, the one serving if several share the name, as a
+ * standby spare does; or a seeded choice among the processes that serve
  * a scheme, init and the excluded names left out); the next one is due K
  * calls later (every=K) or after a seeded interval in [1, 2K] (rand=K),
  * until C have fired (count=C; default 1 without every= or rand=, which a
@@ -270,7 +271,13 @@ static const struct kernel_proc_view *pick(const struct inject *in)
 			ok[nok++] = &views[i];
 	if (!nok)
 		return NULL;
-	return ok[in->victim[0] ? 0 : rng_next() % nok];
+	if (!in->victim[0])
+		return ok[rng_next() % nok];
+	/* A name: the instance that serves, not a standby spare. */
+	for (unsigned i = 0; i < nok; i++)
+		if (ok[i]->server)
+			return ok[i];
+	return ok[0];
 }
 
 /* True while `as` is still a child the sim knows and has not reaped. */
