@@ -4,8 +4,8 @@
  * The kernel acts on a signal at once when it is sent (signal_post): it ends
  * the process (SIGKILL, or a default action that terminates), drops it, or
  * makes it pending. A pending caught signal interrupts one thread blocked in
- * an interruptible wait (every wait but the reply of a delivered call,
- * whose server already works on it) with -FE_EINTR and shows in the
+ * an interruptible wait (every wait but the reply of a delivered call other
+ * than a read, whose server already works on it) with -FE_EINTR and shows in the
  * process's signal word, a user address the kernel writes and the program
  * only reads; the program takes the signal with SIGNAL_TAKE when a call
  * returns and runs its handler. A thread in SIGNAL_WAIT is woken by a
@@ -16,6 +16,8 @@
  * The first process (the system) gets only the signals it catches or
  * holds: no signal's default action ends it, not even SIGKILL's.
  */
+#include <ferrite/scheme.h>
+
 #include "lib.h"
 #include "syscall.h"
 #include "trace.h"
@@ -63,9 +65,17 @@ static void terminate(struct process *p, int sig)
 	process_kill(p, &why);
 }
 
+/* Every wait but that for the reply to a delivered call, which its server
+ * is working on; except a descriptor read: servers keep what a read they
+ * could not answer would have taken (the caller has gone), so it is safe
+ * to leave, and reads are where programs wait for long (a terminal, a
+ * pipe). */
 static bool interruptible(const struct thread *t)
 {
-	return t->state == T_BLOCKED && t->wait != W_REPLY;
+	if (t->state != T_BLOCKED)
+		return false;
+	return t->wait != W_REPLY ||
+	       (t->ipc.mode == IPC_RESULT && t->ipc.msg.label == FE_SCHEME_READ);
 }
 
 /* A signal became pending: wake a thread waiting for it, or interrupt one

@@ -317,9 +317,8 @@ static void test_signals(void)
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT);
 }
 
-/* Wait until process pid is blocked in a system call or gone (the
- * kernel's list). */
-static void wait_blocked(pid_t pid)
+/* From the kernel's process list. */
+void wait_blocked(pid_t pid)
 {
 	static struct fe_procinfo list[64];
 	bool running = true;

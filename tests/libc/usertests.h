@@ -31,6 +31,9 @@ _Noreturn void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 			fail("%s:%d: '%s', expected '%s'", __FILE__, __LINE__, g_, w_); \
 	} while (0)
 
+/* Wait until process pid is blocked in a system call or gone. */
+void wait_blocked(int pid);
+
 /* The program's own path, for the tests that exec it again. */
 extern const char *self_path;
 

@@ -191,6 +191,58 @@ static void test_pipes(void)
 	close(fds[1]);
 }
 
+static volatile sig_atomic_t got_usr1;
+
+static void on_usr1(int sig)
+{
+	got_usr1 = sig;
+}
+
+/* Read the pipe with a SIGUSR1 handler (flags: its sa_flags): 7 if the read
+ * failed with EINTR, or, with SA_RESTART, went on and got "hi". */
+static void read_with_handler(int fd, int flags)
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = flags };
+	char buf[8];
+	ssize_t n;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	n = read(fd, buf, sizeof(buf));
+	if (!got_usr1)
+		_exit(1);
+	if (flags & SA_RESTART)
+		_exit(n == 2 && memcmp(buf, "hi", 2) == 0 ? 7 : 2);
+	_exit(n == -1 && errno == EINTR ? 7 : 3);
+}
+
+/* A signal to a process blocked reading an empty pipe interrupts the read
+ * (EINTR), or, with SA_RESTART, the read goes on. */
+static void test_read_interrupted(void)
+{
+	static const int flags[] = { 0, SA_RESTART };
+	int fds[2], st;
+
+	for (int i = 0; i < 2; i++) {
+		pid_t pid;
+
+		CHECK(pipe(fds) == 0);
+		pid = fork();
+		if (pid == 0) {
+			close(fds[1]);
+			read_with_handler(fds[0], flags[i]);
+		}
+		close(fds[0]);
+		wait_blocked(pid);
+		CHECK(kill(pid, SIGUSR1) == 0);
+		if (flags[i] & SA_RESTART) {
+			wait_blocked(pid);
+			CHECK(write(fds[1], "hi", 2) == 2);
+		}
+		CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 7);
+		close(fds[1]);
+	}
+}
+
 static void test_descriptors(void)
 {
 	int fd = open("null:", O_RDWR), fd2, fl;
@@ -295,6 +347,7 @@ const struct usertest file_tests[] = {
 	{ "stdio-files", test_stdio_files, true },
 	{ "dirs", test_dirs, true },
 	{ "pipes", test_pipes, true },
+	{ "read-interrupted", test_read_interrupted, true },
 	{ "descriptors", test_descriptors, true },
 	{ "exec", test_exec, true },
 	{ "terminal", test_terminal, true },

@@ -1,10 +1,11 @@
 /*
  * Signals, process groups and sessions: argument checks, who may signal
  * whom (with and without FE_GRANT_SIGNAL), default actions, SIGKILL that
- * nothing stops, caught signals that interrupt a wait and show in the
- * signal word, masks, waiting for signals, groups, SIGCHLD, fork and exec.
+ * nothing stops, caught signals that interrupt a wait (a read held by its
+ * server too, not other calls) and show in the signal word, masks, waiting
+ * for signals, groups, SIGCHLD, fork and exec.
  */
-#include "harness.h"
+#include "schemes.h"
 
 #define SIGINT 2
 #define SIGKILL 9
@@ -187,6 +188,26 @@ START_TEST(test_a_delivered_call_is_not_interrupted)
 }
 END_TEST
 
+/* A read its server holds is left with -FE_EINTR; the server's late answer
+ * then fails, so it keeps the data. */
+START_TEST(test_a_read_at_its_server_is_interrupted)
+{
+	struct scheme_pair sp;
+	struct fe_msg m = { .label = FE_SCHEME_READ, .w = { 0, 16 }, .handle = FE_NO_HANDLE };
+	struct request rq;
+	uint64_t cm;
+
+	two_files(&sp);
+	catching(sp.client, SIGUSR1);
+	cm = umsg(sp.client, &m);
+	ck_assert_int_eq(sys(sp.client, FE_SYS_FD_CALL, 0, cm, FE_FOREVER), BLOCKED);
+	rq = recv_now(sp.server, sp.sep);
+	ck_assert_int_eq(sys(sp.server, FE_SYS_SIGNAL_SEND, sp.client->proc->pid, SIGUSR1), 0);
+	ck_assert_int_eq(woken(sp.client), -FE_EINTR);
+	ck_assert_int_eq(reply_label(sp.server, rq.rh, 5), -FE_EPIPE);
+}
+END_TEST
+
 START_TEST(test_masked_signals_wait_for_the_unmask)
 {
 	struct thread *t = new_proc("sender"), *u = new_proc("target");
@@ -349,6 +370,7 @@ Suite *suite_signal(void)
 	ADD_TEST(s, test_sigkill_cannot_be_caught_ignored_or_masked);
 	ADD_TEST(s, test_caught_signal_interrupts_a_sleep_and_shows_in_the_word);
 	ADD_TEST(s, test_a_delivered_call_is_not_interrupted);
+	ADD_TEST(s, test_a_read_at_its_server_is_interrupted);
 	ADD_TEST(s, test_masked_signals_wait_for_the_unmask);
 	ADD_TEST(s, test_signal_wait);
 	ADD_TEST(s, test_a_parent_gets_sigchld);

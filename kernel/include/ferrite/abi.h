@@ -282,10 +282,11 @@ struct fe_meminfo {
  *         ends the process (FE_EXIT_SIGNAL, code = the signal)
  *   IGN   dropped
  *   CATCH made pending; a thread of the process blocked in an interruptible
- *         wait (any but the reply of a delivered call) returns -FE_EINTR,
- *         and the set of pending, caught, unmasked signals is published in
- *         the process's signal word; the program takes them (SIGNAL_TAKE)
- *         and runs its handlers when a call returns
+ *         wait (any but the reply of a delivered call that is not a
+ *         descriptor read) returns -FE_EINTR, and the set of pending,
+ *         caught, unmasked signals is published in the process's signal
+ *         word; the program takes them (SIGNAL_TAKE) and runs its handlers
+ *         when a call returns
  *   HOLD  made pending, never interrupts a call and never shows in the
  *         word: the program asks for it (SIGNAL_WAIT, SIGNAL_TAKE)
  *
