@@ -24,6 +24,11 @@
 #define NS_PER_MS 1000000ull
 #define NS_PER_S 1000000000ull
 
+/* A standby's new spare starts this long after the instance it backs up
+ * is ready, not at once: starting a process is the machine's costliest
+ * work, and the first requests after a restart should not wait for it. */
+#define SPARE_DELAY_NS (50 * NS_PER_MS)
+
 struct svc sup_svcs[SUP_MAX];
 uint32_t sup_count;
 
@@ -428,7 +433,8 @@ static void on_ready(struct svc *s)
 		sup_log(s, "(pid %u, generation %u) runs the new binary", s->pid, s->gen);
 	}
 	finish(s, 0);
-	make_spare(s);
+	if (s->mf.standby)
+		s->spare_due = fe_clock() + SPARE_DELAY_NS;
 }
 
 int64_t sup_event(void *state, struct srv_req *req)
@@ -489,6 +495,12 @@ uint64_t sup_tick(void)
 			launch(s);
 		else if (s->state == ST_BACKOFF && s->due > now && (!next || s->due < next))
 			next = s->due;
+		if (s->spare_due && s->spare_due <= now) {
+			s->spare_due = 0;
+			make_spare(s);
+		} else if (s->spare_due && (!next || s->spare_due < next)) {
+			next = s->spare_due;
+		}
 	}
 	return next;
 }

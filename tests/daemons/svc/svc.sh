@@ -57,6 +57,7 @@ cat victim:
 
 echo "== standby: the spare takes over, and a new spare waits"
 wait_for spare 1 0 running
+sleep 0.2 # a spare starts 50 ms after the instance it backs up is ready
 spare_of() {
 	svc list | while read -r name pid gen restarts state up spare; do
 		[ "$name" = "$1" ] && echo "$spare"
@@ -67,6 +68,7 @@ first=$(spare_of spare)
 echo fault >spare: 2>null:
 wait_for spare 2 1 running
 cat spare:
+sleep 0.2
 svc list | while read -r name pid gen restarts state up spare; do
 	[ "$name" = spare ] && [ "$pid" = "$first" ] && echo "the spare took over"
 	[ "$name" = spare ] && [ "$spare" -gt "$first" ] && echo "a new spare waits"
