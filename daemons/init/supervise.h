@@ -71,7 +71,7 @@ struct svc {
 	fe_handle_t proc, note;
 	fe_handle_t spare, spare_go; /* a standby's spare instance and its go, or -1 */
 	uint32_t spare_pid;
-	uint64_t spare_due; /* when to start the next spare (0: not planned) */
+	uint64_t spare_due;  /* when to start the next spare (0: not planned) */
 	fe_handle_t park[2]; /* the parked watchers' reply handles, or -1 */
 	fe_handle_t waiter;  /* a svc: command waiting for its effect, or -1 */
 	int64_t waiter_ok;   /* what it gets if all goes well */
