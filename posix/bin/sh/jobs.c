@@ -109,7 +109,8 @@ void jobs_poll(void)
 void job_control_start(void)
 {
 	sh.job_control = 1;
-	signal(SIGTTOU, SIG_IGN); /* tcsetpgrp from the background, on Unix */
+	signal(SIGTTOU, SIG_IGN); /* on Unix: tcsetpgrp from the background, */
+	signal(SIGTTIN, SIG_IGN); /* and never stop the shell for a read */
 	setpgid(0, 0);
 	tcsetpgrp(0, getpgrp());
 }

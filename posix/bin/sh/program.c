@@ -49,6 +49,7 @@ pid_t sh_fork(int async)
 		if (sh.job_control) {
 			job_group(0, async);
 			signal(SIGTTOU, SIG_DFL);
+			signal(SIGTTIN, SIG_DFL);
 		}
 		sh.job_control = 0;
 		sh.interactive = 0;
