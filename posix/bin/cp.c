@@ -103,39 +103,13 @@ static int copy_any(const char *src, const char *dst)
 	return copy_file(src, dst, st.st_mode & 07777);
 }
 
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 int main(int argc, char **argv)
 {
-	int c, n, status = 0;
-	const char *dest;
+	int c;
 
 	tool_init("cp", usage, argc, argv);
 	while ((c = tool_getopt(argc, argv, "rRfp")) != -1)
 		if (c == 'r' || c == 'R')
 			recursive = 1;
-	n = argc - optind;
-	if (n < 2)
-		tool_usage_error(n ? "missing destination file operand after '%s'"
-		                   : "missing file operand%s",
-		                 n ? argv[optind] : "");
-	dest = argv[argc - 1];
-	if (n > 2 && !is_dir(dest)) {
-		tool_warn("target '%s' is not a directory", dest);
-		return 1;
-	}
-	for (int i = optind; i < argc - 1; i++) {
-		char *base = tool_basename(argv[i]);
-		char *to = is_dir(dest) ? tool_path_join(dest, base) : strdup(dest);
-
-		status |= copy_any(argv[i], to);
-		free(base);
-		free(to);
-	}
-	return status;
+	return copy_operands(argc, argv, copy_any);
 }

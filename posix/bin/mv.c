@@ -22,13 +22,6 @@ static const char usage[] = "usage: mv [-f] SRC DEST\n"
 			    "Rename SRC to DEST, or move the SRCs into DIR.\n"
 			    "  -f  accepted; existing files are always replaced\n";
 
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static int move_across(const char *src, const char *dst)
 {
 	struct stat st;
@@ -58,29 +51,10 @@ static int move(const char *src, const char *dst)
 
 int main(int argc, char **argv)
 {
-	int c, n, status = 0;
-	const char *dest;
+	int c;
 
 	tool_init("mv", usage, argc, argv);
 	while ((c = tool_getopt(argc, argv, "fi")) != -1)
 		;
-	n = argc - optind;
-	if (n < 2)
-		tool_usage_error(n ? "missing destination file operand after '%s'"
-		                   : "missing file operand%s",
-		                 n ? argv[optind] : "");
-	dest = argv[argc - 1];
-	if (n > 2 && !is_dir(dest)) {
-		tool_warn("target '%s' is not a directory", dest);
-		return 1;
-	}
-	for (int i = optind; i < argc - 1; i++) {
-		char *base = tool_basename(argv[i]);
-		char *to = is_dir(dest) ? tool_path_join(dest, base) : strdup(dest);
-
-		status |= move(argv[i], to);
-		free(base);
-		free(to);
-	}
-	return status;
+	return copy_operands(argc, argv, move);
 }

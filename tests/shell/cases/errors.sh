@@ -58,6 +58,15 @@ mkdir d; rm d
 echo "rm dir $?"
 cp d e
 echo "cp dir $?"
+cp onlyone
+echo "cp one operand $?"
+mv
+echo "mv no operand $?"
+: >f1; : >f2
+cp f1 f2 f3
+echo "cp into a file $?"
+mv f1 f2 f3
+echo "mv into a file $?"
 printf '%d\n' notanumber
 echo "printf $?"
 date 0101
